@@ -1,0 +1,58 @@
+"""Finds challenge folders through the `judge_challenge_dirs` hook and loads them by id."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pluggy
+
+from judge import hookimpl
+from judge.challenge import Challenge, ChallengeError, load_challenge
+from judge.errors import JudgeError
+
+
+class ChallengesDir:
+    """`--challenges-dir DIR` as a plugin: an authoring folder goes through the same hook as a pack."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    @hookimpl
+    def judge_challenge_dirs(self):
+        if not self.folder.is_dir():
+            raise JudgeError(f"--challenges-dir {self.folder}: no such folder")
+        return [self.folder]
+
+
+class Catalog:
+    def __init__(self, pm: pluggy.PluginManager) -> None:
+        self.folders: dict[str, Path] = {}
+        self.broken: dict[str, str] = dict(getattr(pm, "broken", {}))
+        for dirs in pm.hook.judge_challenge_dirs():
+            for root in dirs or ():
+                root = Path(root)
+                candidates = [root] if (root / "challenge.yaml").is_file() else sorted(
+                    p for p in root.iterdir() if (p / "challenge.yaml").is_file())
+                for folder in candidates:
+                    self.folders.setdefault(folder.name, folder)
+
+    def ids(self) -> list[str]:
+        return sorted(self.folders)
+
+    def get(self, challenge_id: str) -> Challenge:
+        folder = self.folders.get(challenge_id)
+        if folder is None:
+            close = difflib.get_close_matches(challenge_id, self.ids(), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else " (see `judge list`)"
+            raise JudgeError(f"unknown challenge {challenge_id!r}{hint}")
+        return load_challenge(folder)
+
+    def load_all(self) -> tuple[list[Challenge], dict[str, str]]:
+        """Every loadable challenge, plus the broken ones with why; one bad folder hides nothing else."""
+        loaded, broken = [], dict(self.broken)
+        for cid in self.ids():
+            try:
+                loaded.append(load_challenge(self.folders[cid]))
+            except ChallengeError as exc:
+                broken[cid] = str(exc)
+        return loaded, broken

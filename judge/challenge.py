@@ -1,0 +1,151 @@
+"""A challenge is one folder: challenge.yaml, spec.md, reference.py, properties.py, wrong/.
+
+`challenge.yaml` is validated on load; every error names the file, the field and what was
+expected, so an author can fix it without reading judge code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from judge.errors import JudgeError
+from sandbox.session import Limits
+
+CATEGORIES = ("dsa", "coding", "system-design", "genai")
+RUNTIMES = ("python", "torch", "torch-gpu")
+VERDICT_CODES = ("AC", "WA", "TLE", "MLE", "RE", "CE", "OLE", "IE")
+REQUIRED_FILES = ("spec.md", "reference.py", "properties.py")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_EXPECT = re.compile(r"^#\s*expect(?:ed)?:\s*([A-Z]+)\b(.*)$", re.MULTILINE)
+
+
+class ChallengeError(JudgeError):
+    """challenge.yaml or the folder around it is not a valid challenge."""
+
+
+@dataclass(frozen=True)
+class WrongSubmission:
+    path: Path
+    expected: str  # the verdict it must get
+    why: str
+
+
+@dataclass(frozen=True)
+class Challenge:
+    id: str
+    title: str
+    category: str
+    seed_question: str
+    runtime: str
+    limits: Limits
+    interface: tuple[str, ...]
+    path: Path
+    forbidden_imports: tuple[str, ...] = ()
+    forbidden_names: tuple[str, ...] = ()
+    wrong: tuple[WrongSubmission, ...] = field(default=())
+
+    @property
+    def spec(self) -> str:
+        return (self.path / "spec.md").read_text(encoding="utf-8")
+
+    @property
+    def reference_path(self) -> Path:
+        return self.path / "reference.py"
+
+    @property
+    def properties_path(self) -> Path:
+        return self.path / "properties.py"
+
+    @property
+    def support_path(self) -> Path | None:
+        support = self.path / "support.py"
+        return support if support.is_file() else None
+
+
+def _field(data: dict, name: str, where: str, kind, check=None, expected: str = "", default=...):
+    if name not in data:
+        if default is not ...:
+            return default
+        raise ChallengeError(f"{where}: field '{name}' is missing (expected {expected})")
+    value = data[name]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool or (check and not check(value)):
+        raise ChallengeError(f"{where}: field '{name}' is {value!r}, expected {expected}")
+    return value
+
+
+def _names(data: dict, name: str, where: str, default=...) -> tuple[str, ...]:
+    value = _field(data, name, where, list, lambda v: all(isinstance(x, str) and x for x in v),
+                   "a list of names", default)
+    return tuple(value)
+
+
+def read_expected_verdict(path: Path) -> tuple[str, str]:
+    """A wrong submission declares its verdict on a comment line: `# expect: WA  why it fails`."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ChallengeError(f"{path}: cannot read ({exc.strerror})") from None
+    match = _EXPECT.search(text)
+    if not match or match.group(1) not in VERDICT_CODES:
+        raise ChallengeError(f"{path}: no '# expect: VERDICT' line (one of {', '.join(VERDICT_CODES[1:-1])})")
+    return match.group(1), match.group(2).strip(" -:")
+
+
+def load_challenge(folder: Path) -> Challenge:
+    folder = Path(folder)
+    where = str(folder / "challenge.yaml")
+    try:
+        data = yaml.safe_load((folder / "challenge.yaml").read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ChallengeError(f"{where}: cannot read ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        raise ChallengeError(f"{where}: not valid YAML{at}") from None
+    if not isinstance(data, dict):
+        raise ChallengeError(f"{where}: expected a mapping of fields, got {type(data).__name__}")
+    known = {"id", "title", "category", "seed", "runtime", "limits", "interface", "constraints"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ChallengeError(f"{where}: unknown field '{unknown[0]}' (known: {', '.join(sorted(known))})")
+    cid = _field(data, "id", where, str, _ID.match, "a lowercase identifier like lru_cache")
+    if cid != folder.name:
+        raise ChallengeError(f"{where}: field 'id' is {cid!r}, expected the folder name {folder.name!r}")
+    title = _field(data, "title", where, str, str.strip, "a non-empty title")
+    category = _field(data, "category", where, str, CATEGORIES.__contains__, " or ".join(CATEGORIES))
+    seed = _field(data, "seed", where, str, str.strip, "the seed question, e.g. 'Data Structures and Algorithms 1'")
+    runtime = _field(data, "runtime", where, str, RUNTIMES.__contains__, " or ".join(RUNTIMES))
+    raw_limits = _field(data, "limits", where, dict, None, "a mapping of limits")
+    lwhere = f"{where}: limits"
+    number = (int, float)
+    positive = "a positive number"
+    limits = Limits(
+        cpu_seconds=float(_field(raw_limits, "cpu_seconds", lwhere, number, lambda v: v > 0, positive)),
+        wall_seconds=float(_field(raw_limits, "wall_seconds", lwhere, number, lambda v: v > 0, positive)),
+        memory_mib=_field(raw_limits, "memory_mib", lwhere, int, lambda v: v >= 32, "an integer >= 32"),
+        output_kib=_field(raw_limits, "output_kib", lwhere, int, lambda v: v > 0, "a positive integer"),
+    )
+    extra = sorted(set(raw_limits) - {"cpu_seconds", "wall_seconds", "memory_mib", "output_kib"})
+    if extra:
+        raise ChallengeError(f"{lwhere}: unknown field '{extra[0]}'")
+    interface = _names(data, "interface", where)
+    if not interface:
+        raise ChallengeError(f"{where}: field 'interface' is empty, expected the names the submission must define")
+    constraints = _field(data, "constraints", where, dict, None, "a mapping", default={})
+    cwhere = f"{where}: constraints"
+    for missing in REQUIRED_FILES:
+        if not (folder / missing).is_file():
+            raise ChallengeError(f"{folder}: missing {missing}")
+    wrong = tuple(
+        WrongSubmission(path, *read_expected_verdict(path))
+        for path in sorted((folder / "wrong").glob("*.py")) if path.is_file()
+    )
+    return Challenge(
+        id=cid, title=title, category=category, seed_question=seed, runtime=runtime, limits=limits,
+        interface=interface, path=folder, wrong=wrong,
+        forbidden_imports=_names(constraints, "forbidden_imports", cwhere, ()),
+        forbidden_names=_names(constraints, "forbidden_names", cwhere, ()),
+    )

@@ -1,0 +1,170 @@
+"""The `judge` command. Exit codes: 0 accepted, 1 rejected (or a check failed), 2 usage or internal error."""
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+import traceback
+from pathlib import Path
+
+from judge import __version__
+from judge.backends import choose_backend
+from judge.catalog import Catalog, ChallengesDir
+from judge.errors import JudgeError
+from judge.plugins import describe_plugins, make_plugin_manager
+from judge.runner import judge_submission
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--challenges-dir", action="append", default=[], type=Path, metavar="DIR",
+                        help="also load challenges from DIR (a challenge folder or a folder of them)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="judge", description="Judge code against property-tested challenges.")
+    parser.add_argument("--version", action="version", version=f"judge {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="judge a submission")
+    run_sub = run.add_subparsers(dest="what", required=True)
+    challenge = run_sub.add_parser("challenge", help="judge FILE against challenge ID")
+    challenge.add_argument("id")
+    challenge.add_argument("file", type=Path)
+    challenge.add_argument("--seed", type=int, default=None, help="replay a run exactly (printed by every run)")
+    challenge.add_argument("--sandbox", default="auto", help="auto (Docker when a daemon answers, else local), docker or local")
+    challenge.add_argument("--json", action="store_true", help="print one JSON document on stdout, nothing else")
+    challenge.add_argument("--max-examples", type=int, default=None, metavar="N", help="examples per property")
+    challenge.add_argument("--device", choices=("cpu", "cuda"), default="cpu", help="where torch submissions run")
+    challenge.add_argument("--format", default=None, help="a result format from a plugin (default text)")
+    _add_common(challenge)
+
+    listing = sub.add_parser("list", help="list the challenges")
+    _add_common(listing)
+    show = sub.add_parser("show", help="show a challenge's spec, interface and limits")
+    show.add_argument("id")
+    _add_common(show)
+    plugins = sub.add_parser("plugins", help="list loaded plugins and the hooks each implements")
+    _add_common(plugins)
+
+    sandbox = sub.add_parser("sandbox", help="manage sandbox images")
+    sandbox_sub = sandbox.add_subparsers(dest="action", required=True)
+    build = sandbox_sub.add_parser("build", help="build the Docker image of a runtime profile")
+    build.add_argument("--profile", choices=("python", "torch", "torch-gpu"), default="python")
+    build.add_argument("--base", default=None, help="base image (default python:3.11-slim, bootstrapped offline if it cannot be pulled)")
+    build.add_argument("--wheelhouse", type=Path, default=None, help="folder of wheels for the torch profile")
+    return parser
+
+
+def _plugin_manager(args: argparse.Namespace):
+    return make_plugin_manager(tuple(ChallengesDir(d) for d in getattr(args, "challenges_dir", [])))
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    if args.max_examples is not None and args.max_examples < 1:
+        raise JudgeError("--max-examples must be at least 1")
+    pm = _plugin_manager(args)
+    catalog = Catalog(pm)
+    challenge = catalog.get(args.id)
+    formats = {}
+    for provided in pm.hook.judge_result_formats():
+        formats.update(provided)
+    fmt = "json" if args.json else (args.format or "text")
+    if fmt not in formats:
+        raise JudgeError(f"unknown --format {fmt!r} (available: {', '.join(sorted(formats))})")
+    if not args.file.exists():
+        raise JudgeError(f"{args.file}: no such file")
+    backend, notice = choose_backend(pm, args.sandbox)
+    if notice:
+        print(f"judge: note: {notice}", file=sys.stderr)
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**32)
+    result = judge_submission(challenge, args.file, backend, seed=seed, max_examples=args.max_examples,
+                              device=args.device)
+    print(formats[fmt]([result]))
+    return 0 if result.accepted else 1
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = Catalog(_plugin_manager(args))
+    challenges, broken = catalog.load_all()
+    rows = [("ID", "CATEGORY", "TITLE", "RUNTIME")] + [(c.id, c.category, c.title, c.runtime) for c in challenges]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    for name, why in sorted(broken.items()):
+        print(f"judge: broken challenge source {name}: {why}", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    challenge = Catalog(_plugin_manager(args)).get(args.id)
+    limits = challenge.limits
+    print(f"{challenge.title}  [{challenge.id}, {challenge.category}, runtime {challenge.runtime}]")
+    print(f"from: {challenge.seed_question}")
+    print(f"interface: the submission must define {', '.join(challenge.interface)}")
+    print(f"limits: {limits.cpu_seconds:g} s CPU, {limits.wall_seconds:g} s wall, {limits.memory_mib} MiB memory, "
+          f"{limits.output_kib} KiB output")
+    if challenge.forbidden_imports or challenge.forbidden_names:
+        banned = ", ".join(challenge.forbidden_imports + challenge.forbidden_names)
+        print(f"not allowed: {banned}")
+    print()
+    print(render_markdown(challenge.spec))
+    return 0
+
+
+def render_markdown(text: str) -> str:
+    """Markdown for a terminal: rich when installed and stdout is a terminal, else the text as written."""
+    if sys.stdout.isatty():
+        try:
+            from rich.console import Console
+            from rich.markdown import Markdown
+        except ImportError:
+            return text
+        console = Console()
+        with console.capture() as capture:
+            console.print(Markdown(text))
+        return capture.get()
+    return text
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    pm = _plugin_manager(args)
+    for row in describe_plugins(pm):
+        print(f"{row['name']}: {', '.join(row['hooks']) or '(no hooks)'}")
+    for name, why in sorted(getattr(pm, "broken", {}).items()):
+        print(f"{name}: BROKEN ({why})")
+    return 0
+
+
+def cmd_sandbox_build(args: argparse.Namespace) -> int:
+    from sandbox.docker_backend import build_profile
+
+    tag = build_profile(args.profile, base=args.base, wheelhouse=args.wheelhouse,
+                        progress=lambda line: print(line, file=sys.stderr))
+    print(tag)
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except JudgeError as exc:
+        print(f"judge: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("judge: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, unless asked for
+        if os.environ.get("JUDGE_DEBUG"):
+            traceback.print_exc()
+        print(f"judge: internal error: {type(exc).__name__}: {exc} (set JUDGE_DEBUG=1 for the traceback)",
+              file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Comparators: trusted-side checks of a decoded outcome against the reference's.
+
+Both values were rebuilt by the judge from wire data with builtin constructors, so comparing them
+runs no submission code. A comparator returns None when the values agree, else a short reason.
+Types are checked exactly first: `True` is not `1`, `1.0` is not `1`, a tuple is not a list.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Callable, Optional
+
+from judge.render import show
+
+Comparator = Callable[[Any, Any], Optional[str]]
+
+
+def _type_name(value: Any) -> str:
+    return type(value).__name__
+
+
+def exact(expected: Any, actual: Any, path: str = "") -> Optional[str]:
+    """Same type and same value, recursively; floats equal bit for bit (NaN equals NaN)."""
+    where = f" at {path}" if path else ""
+    if type(expected) is not type(actual):
+        return f"expected {_type_name(expected)}{where}, got {_type_name(actual)} {show(actual)}"
+    if type(expected) is float:
+        if expected == actual or (math.isnan(expected) and math.isnan(actual)):
+            return None
+        return f"expected {expected!r}{where}, got {actual!r}"
+    if type(expected) in (list, tuple):
+        if len(expected) != len(actual):
+            return f"expected {len(expected)} items{where}, got {len(actual)}"
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            reason = exact(e, a, f"{path}[{i}]")
+            if reason:
+                return reason
+        return None
+    if type(expected) is dict:
+        if set(expected) != set(actual) or any(type(k) is not type(_same_key(actual, k)) for k in expected):
+            return f"expected keys {show(sorted(expected, key=repr))}{where}, got {show(sorted(actual, key=repr))}"
+        for key in expected:
+            reason = exact(expected[key], actual[key], f"{path}[{key!r}]")
+            if reason:
+                return reason
+        return None
+    if _is_tensor(expected):
+        return tensor_close(exact=True)(expected, actual)
+    if expected != actual:
+        return f"expected {show(expected)}{where}, got {show(actual)}"
+    return None
+
+
+def _same_key(mapping: dict, key: Any) -> Any:
+    for candidate in mapping:
+        if candidate == key:
+            return candidate
+    return None
+
+
+def unordered(expected: Any, actual: Any) -> Optional[str]:
+    """Lists equal as multisets (order free); items compared exactly."""
+    if type(actual) is not list:
+        return f"expected a list, got a {_type_name(actual)}"
+    remaining = list(actual)
+    for item in expected:
+        for i, candidate in enumerate(remaining):
+            if exact(item, candidate) is None:
+                del remaining[i]
+                break
+        else:
+            return f"missing {show(item)}"
+    if remaining:
+        return f"unexpected {show(remaining[0])}"
+    return None
+
+
+def float_close(rel: float = 1e-9, abs_: float = 0.0) -> Comparator:
+    """A float within tolerance of the reference's; NaN and infinities only where the reference has them."""
+
+    def compare(expected: Any, actual: Any) -> Optional[str]:
+        if type(actual) is not float or type(expected) is not float:
+            return exact(expected, actual)
+        if not math.isfinite(expected) or not math.isfinite(actual):
+            return exact(expected, actual)
+        if abs(expected - actual) <= max(abs_, rel * abs(expected)):
+            return None
+        return f"expected {expected!r}, got {actual!r} (tolerance rel {rel:g}, abs {abs_:g})"
+
+    return compare
+
+
+def _is_tensor(value: Any) -> bool:
+    return type(value).__module__ == "torch" and type(value).__name__ == "Tensor"
+
+
+# Per-dtype tolerances (absolute, relative) against a reference computed in float64 and rounded
+# once to the dtype: a few units in the last place of that dtype, as in PyTorch's own tests.
+TENSOR_TOLERANCES = {
+    "float64": (1e-10, 1e-8),
+    "float32": (1e-5, 1e-4),
+    "float16": (2e-3, 1e-2),
+    "bfloat16": (1.6e-2, 5e-2),
+}
+
+
+def tensor_close(dtype: str | None = None, device: str | None = None, exact: bool = False,
+                 tolerances: dict | None = None) -> Comparator:
+    """Tensors of the expected dtype, shape and device, elementwise within the dtype's tolerance.
+
+    Non-finite values must sit where the reference has them; a relative-norm check keeps an
+    all-zeros answer from passing on tiny values.
+    """
+    tolerances = tolerances or TENSOR_TOLERANCES
+
+    def compare(expected: Any, actual: Any) -> Optional[str]:
+        import torch
+
+        if type(actual) is not torch.Tensor:
+            return f"expected a torch.Tensor, got a {_type_name(actual)}"
+        want_dtype = dtype or str(expected.dtype).removeprefix("torch.")
+        got_dtype = str(actual.dtype).removeprefix("torch.")
+        if got_dtype != want_dtype:
+            return f"expected dtype {want_dtype}, got {got_dtype}"
+        if tuple(actual.shape) != tuple(expected.shape):
+            return f"expected shape {tuple(expected.shape)}, got {tuple(actual.shape)}"
+        if device is not None and getattr(actual, "judge_device", device) != device:
+            return f"expected a tensor on {device}, got one on {actual.judge_device}"
+        if exact or not expected.is_floating_point():
+            if torch.equal(expected.to(actual.dtype), actual) or (
+                    expected.is_floating_point() and torch.equal(expected.isnan(), actual.isnan())
+                    and torch.equal(torch.nan_to_num(expected), torch.nan_to_num(actual))):
+                return None
+            return "tensors differ"
+        e, a = expected.double(), actual.double()
+        finite_e, finite_a = torch.isfinite(e), torch.isfinite(a)
+        if not torch.equal(finite_e, finite_a) or not torch.equal(e[~finite_e], a[~finite_a]):
+            return "non-finite values where the reference has none (or the reverse)"
+        atol, rtol = tolerances.get(want_dtype, (0.0, 0.0))
+        e, a = e[finite_e], a[finite_a]
+        if e.numel() == 0:
+            return None
+        err = (a - e).abs()
+        bound = atol + rtol * e.abs()
+        if bool((err > bound).any()):
+            worst = int(torch.argmax(err - bound))
+            return (f"max abs error {float(err.max()):.3g} over tolerance (atol {atol:g}, rtol {rtol:g}) "
+                    f"for {want_dtype}; first bad value {float(a[worst]):.6g}, expected {float(e[worst]):.6g}")
+        norm_e = float(e.norm())
+        if norm_e > 0 and float((a - e).norm()) / norm_e > rtol:
+            return f"relative error norm {float((a - e).norm()) / norm_e:.3g} over {rtol:g}"
+        return None
+
+    return compare

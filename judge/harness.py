@@ -1,0 +1,151 @@
+"""The API a challenge's properties.py is written against.
+
+A property builds a *program*: a list of calls recorded on a `Program` (nothing runs while it is
+built). The judge runs the same program on the trusted reference, in its own process, and on the
+submission, in the sandbox, then compares each call's outcome. Hypothesis generates the
+arguments and shrinks a failing program to a minimal one, rendered as pasteable calls.
+
+    from hypothesis import strategies as st
+    from judge.harness import prop, scaling
+
+    @prop(st.integers(1, 5), st.lists(st.integers(0, 9)))
+    def matches_reference(p, capacity, keys):
+        c = p.new("LRUCache", capacity)
+        for k in keys:
+            c.get(k)
+
+Calls are compared exactly (same types, same values) unless `.compare(fn)` says otherwise, and
+every call must leave its arguments as they were unless `.mutates()` says it may change them.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from judge.compare import Comparator, exact
+
+PROPERTY_MARK = "__judge_property__"
+
+
+@dataclass
+class Call:
+    """One recorded call; `compare` and `mutates` tune how its outcome is judged."""
+
+    program: "Program"
+    target: Any  # None (a top-level name), "support", or the index of the call that made the object
+    name: str
+    args: tuple
+    kwargs: dict
+    keep: bool = False
+    comparator: Comparator = exact
+    may_mutate: bool = False
+    label: str | None = None  # the variable name a kept object gets in a rendered counterexample
+
+    def compare(self, comparator: Comparator) -> "Call":
+        self.comparator = comparator
+        return self
+
+    def mutates(self) -> "Call":
+        self.may_mutate = True
+        return self
+
+
+class Obj:
+    """An object made by an earlier call of the program; attribute access records method calls."""
+
+    __slots__ = ("_program", "_index")
+
+    def __init__(self, program: "Program", index: int) -> None:
+        self._program, self._index = program, index
+
+    def __getattr__(self, method: str) -> Callable[..., Call]:
+        if method.startswith("__"):
+            raise AttributeError(method)
+
+        def record(*args: Any, **kwargs: Any) -> Call:
+            return self._program._record(self._index, method, args, kwargs)
+
+        return record
+
+
+@dataclass
+class Program:
+    calls: list[Call] = field(default_factory=list)
+    _labels: dict[str, int] = field(default_factory=dict)
+
+    def _record(self, target, name: str, args: tuple, kwargs: dict, keep: bool = False) -> Call:
+        call = Call(self, target, name, args, kwargs, keep=keep)
+        self.calls.append(call)
+        return call
+
+    def _keep(self, target, name: str, args: tuple, kwargs: dict) -> Obj:
+        call = self._record(target, name, args, kwargs, keep=True)
+        words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name.rsplit(".", 1)[-1]) or ["x"]
+        base = words[-1][0].lower()  # LRUCache -> c, MinHeap -> h, ListNode -> n
+        self._labels[base] = self._labels.get(base, 0) + 1
+        call.label = base if self._labels[base] == 1 else f"{base}{self._labels[base]}"
+        return Obj(self, len(self.calls) - 1)
+
+    def new(self, name: str, *args: Any, **kwargs: Any) -> Obj:
+        """Call the submission's top-level `name` (usually a class) and keep the result for later calls."""
+        return self._keep(None, name, args, kwargs)
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Call:
+        """Call the submission's top-level function `name`; its result is compared with the reference's."""
+        return self._record(None, name, args, kwargs)
+
+    def support(self, name: str, *args: Any, **kwargs: Any) -> Obj:
+        """Build an object from the challenge's support.py (the same code on both sides), e.g. a ListNode."""
+        return self._keep("support", name, args, kwargs)
+
+
+@dataclass(frozen=True)
+class Property:
+    name: str
+    func: Callable
+    strategies: tuple
+    max_examples: int
+    scaling_ratio: float | None = None  # set for scaling properties
+    doc: str = ""
+
+    @property
+    def is_scaling(self) -> bool:
+        return self.scaling_ratio is not None
+
+
+def prop(*strategies: Any, max_examples: int = 100) -> Callable:
+    """A differential property: for every generated argument tuple, the program must match the reference."""
+
+    def mark(func: Callable) -> Callable:
+        setattr(func, PROPERTY_MARK, Property(func.__name__, func, strategies, max_examples,
+                                              doc=(func.__doc__ or "").strip()))
+        return func
+
+    return mark
+
+
+def scaling(ratio: float = 10.0) -> Callable:
+    """A complexity check: `func(p, rng)` builds one large program from a seeded `random.Random`.
+
+    The submission's wall time for it, measured by the judge around the call, may be at most
+    `ratio` times the reference's time for the same program in the same run (plus a small fixed
+    allowance for the wire), so the check holds on a slow machine and rejects a worse complexity as TLE.
+    """
+
+    def mark(func: Callable) -> Callable:
+        setattr(func, PROPERTY_MARK, Property(func.__name__, func, (), 1, scaling_ratio=ratio,
+                                              doc=(func.__doc__ or "").strip()))
+        return func
+
+    return mark
+
+
+def collect_properties(namespace: dict) -> list[Property]:
+    """The properties a properties.py module defines, in the order it defines them."""
+    return [getattr(v, PROPERTY_MARK) for v in namespace.values() if hasattr(v, PROPERTY_MARK)]
+
+
+def seeded_rng(seed: int, name: str) -> random.Random:
+    return random.Random(f"{seed}:{name}")

@@ -1,0 +1,339 @@
+"""Judging one submission: trusted reference and hypothesis here, the submission in a sandbox.
+
+Everything that decides the verdict happens in this process: generating inputs, running the
+reference, decoding the worker's replies with builtin constructors, comparing them, and measuring
+time. The worker only ever reports values.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import hypothesis
+from hypothesis import HealthCheck, Verbosity, given, settings
+from hypothesis import strategies as st
+
+from judge.challenge import Challenge
+from judge.compare import exact
+from judge.harness import Call, Obj, Program, Property, collect_properties, seeded_rng
+from judge.render import show
+from judge.result import Result, Verdict
+from judge.source import SourceRejected, check_source
+from sandbox import worker
+from sandbox.session import Job, SandboxFailure, StreamSession
+
+SCALING_ALLOWANCE_S = 1.0
+
+
+@dataclass
+class Failure:
+    verdict: Verdict
+    message: str
+    property: str | None = None
+    counterexample: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+    traceback: str | None = None
+    fatal: bool = False  # the worker is gone: no further examples can run
+
+
+class _Stop(Exception):
+    """Raised inside a hypothesis example to mark it failing; the details live in the Failure."""
+
+
+def load_trusted_module(path: Path, name: str) -> dict:
+    """Import challenge code (reference, properties, support) into the judge: trusted, author-written."""
+    return worker.load_module(str(path), name)
+
+
+def _wire(value: Any) -> Any:
+    if type(value) is int or type(value) is str:
+        return value
+    if isinstance(value, Obj):
+        return {"$": "ref", "id": value._index}
+    if type(value) is list:
+        return [_wire(v) for v in value]
+    if type(value) is tuple:
+        return {"$": "tuple", "v": [_wire(v) for v in value]}
+    if type(value) is dict:
+        return {"$": "dict", "v": [[_wire(k), _wire(v)] for k, v in value.items()]}
+    return worker.encode(value)
+
+
+_ATOMS = (int, float, str, bool, type(None), bytes, complex)
+
+
+def _may_change(value: Any) -> bool:
+    """Arguments that a call could mutate in place are echoed back after the call and checked."""
+    if type(value) in _ATOMS:
+        return False
+    if type(value) is tuple:
+        return any(_may_change(v) for v in value)
+    return True
+
+
+def wire_calls(program: Program) -> list[dict]:
+    calls = []
+    for c in program.calls:
+        call = {"target": c.target, "name": c.name, "args": [_wire(a) for a in c.args], "keep": c.keep}
+        if c.kwargs:
+            call["kwargs"] = {k: _wire(v) for k, v in c.kwargs.items()}
+        if any(map(_may_change, c.args)) or any(map(_may_change, c.kwargs.values())):
+            call["echo"] = True
+        calls.append(call)
+    return calls
+
+
+def render_program(program: Program, upto: int, note: str = "") -> str:
+    """The calls a person can paste into a Python prompt, the failing one last with its note."""
+    labels = {i: c.label for i, c in enumerate(program.calls) if c.label}
+
+    def arg(value: Any) -> str:
+        return labels.get(value._index, "obj") if isinstance(value, Obj) else show(value)
+
+    lines = []
+    for index, call in enumerate(program.calls[: upto + 1]):
+        args = [arg(a) for a in call.args] + [f"{k}={arg(v)}" for k, v in call.kwargs.items()]
+        target = "" if call.target in (None, "support") else f"{labels.get(call.target, 'obj')}."
+        text = f"{target}{call.name}({', '.join(args)})"
+        if call.label:
+            text = f"{call.label} = {text}"
+        lines.append(text)
+    text = "; ".join(lines) if sum(map(len, lines)) < 240 else "\n".join(lines)
+    return f"{text}  # {note}" if note else text
+
+
+def _decode_outcome(outcome: Any, echo: bool) -> tuple[str, Any, Any]:
+    """('value', v, args_after) or ('raise', Raised, None); anything else is a protocol violation."""
+    if type(outcome) is not dict:
+        raise ValueError("outcome is not an object")
+    if "raise" in outcome:
+        info = outcome["raise"]
+        if type(info) is not dict or not all(type(info.get(k, "")) is str for k in ("type", "message", "traceback")):
+            raise ValueError("malformed exception report")
+        return "raise", worker.Raised(info["type"], info.get("message", ""), info.get("traceback", "")), None
+    if "value" not in outcome or (echo and "args_after" not in outcome):
+        raise ValueError("outcome without a value")
+    after = None
+    if echo:
+        after = (worker.decode(outcome["args_after"]),
+                 {k: worker.decode(v) for k, v in outcome.get("kwargs_after", {}).items()})
+    return "value", worker.decode(outcome["value"]), after
+
+
+def _exc_name(raised: worker.Raised) -> str:
+    return raised.type.removeprefix("builtins.")
+
+
+class Judging:
+    """One submission against one challenge, through one open sandbox session."""
+
+    def __init__(self, challenge: Challenge, session: StreamSession, seed: int, max_examples: int | None) -> None:
+        self.challenge, self.session, self.seed, self.max_examples = challenge, session, seed, max_examples
+        tag = f"{challenge.id}_{id(self)}"
+        self.support = load_trusted_module(challenge.support_path, f"judge_support_{tag}") if challenge.support_path else {}
+        self.reference = load_trusted_module(challenge.reference_path, f"judge_reference_{tag}")
+        self.properties = collect_properties(load_trusted_module(challenge.properties_path, f"judge_properties_{tag}"))
+        self.examples = 0
+
+    # -- one program
+    def run_program(self, program: Program, prop: Property, timeout: float | None = None,
+                    reference: list | None = None) -> Failure | None:
+        calls = wire_calls(program)
+        if reference is None:
+            reference = worker.execute(self.reference, self.support, calls, catch=Exception)
+        try:
+            reply = self.session.request({"op": "run", "calls": calls}, timeout=timeout)
+        except SandboxFailure as exc:
+            note = f"{exc.verdict}: {exc.message}"
+            return Failure(Verdict(exc.verdict) if exc.verdict in Verdict.__members__ else Verdict.RE,
+                           exc.message, prop.name, render_program(program, len(calls) - 1, note),
+                           traceback=exc.detail or None, fatal=True)
+        outcomes = reply.get("outcomes")
+        if type(outcomes) is not list or len(outcomes) != len(calls):
+            return Failure(Verdict.RE, "the worker sent a malformed reply", prop.name, fatal=True)
+        for index, (call, ref_out, sub_out) in enumerate(zip(program.calls, reference, outcomes)):
+            try:
+                failure = self._judge_call(call, ref_out, sub_out, "echo" in calls[index])
+            except (ValueError, TypeError, KeyError, RecursionError, OverflowError):
+                return Failure(Verdict.RE, "the worker sent a malformed reply", prop.name, fatal=True)
+            if failure is not None:
+                verdict, message, expected, actual, tb = failure
+                return Failure(verdict, message, prop.name, render_program(program, index, message),
+                               expected, actual, tb)
+        return None
+
+    def _judge_call(self, call: Call, ref_out: dict, sub_out: Any, echo: bool):
+        ref_kind, ref_value, ref_after = _decode_outcome(ref_out, echo)
+        kind, value, after = _decode_outcome(sub_out, echo)
+        if ref_kind == "raise" and kind == "raise":
+            if ref_value.type != value.type:
+                return (Verdict.WA, f"expected {_exc_name(ref_value)}, got {_exc_name(value)}",
+                        _exc_name(ref_value), _exc_name(value), value.traceback)
+            return None
+        if ref_kind == "raise":
+            return (Verdict.WA, f"expected {_exc_name(ref_value)} to be raised, got {show(value)}",
+                    _exc_name(ref_value), show(value), None)
+        if kind == "raise":
+            verdict = Verdict.MLE if value.type == "builtins.MemoryError" else Verdict.RE
+            return (verdict, f"raised {show(value)}", show(ref_value), f"raised {show(value)}", value.traceback)
+        reason = call.comparator(ref_value, value)
+        if reason:
+            return Verdict.WA, reason, show(ref_value), show(value), None
+        if not echo:
+            return None
+        changed = [(str(i + 1), w, g) for i, (w, g) in enumerate(zip(ref_after[0], after[0]))]
+        changed += [(k, ref_after[1][k], after[1].get(k)) for k in ref_after[1]]
+        for position, want, got in changed:
+            if exact(want, got):
+                return (Verdict.WA, f"the call changed its argument {position + 1}: {show(got)} after the call, "
+                        f"expected it to stay {show(want)}", show(want), show(got), None)
+        return None
+
+    # -- properties
+    def _settings(self, prop: Property) -> settings:
+        return settings(max_examples=self.max_examples or prop.max_examples, database=None, deadline=None,
+                        derandomize=False, suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
+                        print_blob=False, verbosity=Verbosity.quiet)
+
+    def run_property(self, prop: Property) -> Failure | None:
+        if prop.is_scaling:
+            return self.run_scaling(prop)
+        state: dict[str, Failure | None] = {"failure": None, "fatal": None}
+
+        def example(args: tuple) -> None:
+            if state["fatal"] is not None:
+                raise _Stop()
+            program = Program()
+            prop.func(program, *args)
+            self.examples += 1
+            failure = self.run_program(program, prop)
+            if failure is not None:
+                state["failure"] = failure
+                if failure.fatal:
+                    state["fatal"] = failure
+                raise _Stop()
+
+        test = self._settings(prop)(hypothesis.seed(self.seed)(given(st.tuples(*prop.strategies))(example)))
+        with contextlib.redirect_stdout(io.StringIO()):
+            try:
+                test()
+            except _Stop:
+                pass
+            except hypothesis.errors.HypothesisException:
+                pass  # e.g. Flaky: the failure we recorded still stands
+        return state["fatal"] or state["failure"]
+
+    def run_scaling(self, prop: Property) -> Failure | None:
+        program = Program()
+        prop.func(program, seeded_rng(self.seed, prop.name))
+        calls = wire_calls(program)
+        started = time.perf_counter()
+        reference = worker.execute(self.reference, self.support, calls, catch=Exception)
+        ref_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        json.loads(json.dumps({"calls": calls}))
+        wire_seconds = time.perf_counter() - started
+        allowed = prop.scaling_ratio * max(ref_seconds, 0.02) + 4 * wire_seconds + SCALING_ALLOWANCE_S
+        self.examples += 1
+        failure = self.run_program(program, prop, timeout=allowed, reference=reference)
+        if failure is not None and failure.verdict is Verdict.TLE and "a call took longer" in failure.message:
+            failure.message = (f"{prop.name}: no answer within {allowed:.2f} s, {prop.scaling_ratio:g}x the "
+                               f"reference's {ref_seconds:.3f} s on the same {len(calls)} calls (wrong complexity?)")
+            failure.counterexample = None
+        return failure
+
+    def run(self) -> tuple[Failure | None, list[dict]]:
+        summary = []
+        ordered = [p for p in self.properties if not p.is_scaling] + [p for p in self.properties if p.is_scaling]
+        for prop in ordered:
+            before = self.examples
+            failure = self.run_property(prop)
+            summary.append({"name": prop.name, "examples": self.examples - before,
+                            "verdict": (failure.verdict if failure else Verdict.AC).value})
+            if failure is not None:
+                return failure, summary
+        return None, summary
+
+
+def judge_submission(challenge: Challenge, submission: Path, backend, *, seed: int,
+                     max_examples: int | None = None, device: str = "cpu") -> Result:
+    """Judge one file. Raises JudgeError for usage problems; every verdict comes back as a Result."""
+    result = Result(verdict=Verdict.IE, challenge=challenge.id, seed=seed, sandbox=backend.name,
+                    submission=str(submission))
+    try:
+        source = check_source(submission, challenge)
+    except SourceRejected as exc:
+        result.verdict, result.message = Verdict.CE, str(exc)
+        return result
+    workdir = Path(tempfile.mkdtemp(prefix="judge-job-"))
+    try:
+        (workdir / "submission.py").write_bytes(source)
+        if challenge.support_path:
+            shutil.copyfile(challenge.support_path, workdir / "support.py")
+        job = Job(workdir=workdir, names=challenge.interface, limits=challenge.limits,
+                  profile=_profile(challenge, device), device=device, has_support=bool(challenge.support_path))
+        base = getattr(backend, "job_path", None) or str(workdir)
+        with backend.open(job) as session:
+            try:
+                _judge_in_session(result, challenge, session, base, seed, max_examples, device)
+            finally:
+                usage = session.close()
+                result.cpu_seconds, result.wall_seconds = usage.cpu_seconds, usage.wall_seconds
+                result.peak_memory_mib = usage.peak_memory_mib
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return result
+
+
+def _profile(challenge: Challenge, device: str) -> str:
+    if challenge.runtime == "python":
+        return "python"
+    return "torch-gpu" if device == "cuda" else "torch"
+
+
+def _judge_in_session(result: Result, challenge: Challenge, session: StreamSession, base: str, seed: int,
+                      max_examples: int | None, device: str) -> None:
+    hello = {"submission": f"{base}/submission.py", "support": f"{base}/support.py" if challenge.support_path else None,
+             "names": list(challenge.interface), "torch": challenge.runtime != "python", "device": device}
+    try:
+        ready = session.start(hello)
+    except SandboxFailure as exc:
+        result.verdict = Verdict(exc.verdict) if exc.verdict in Verdict.__members__ else Verdict.RE
+        result.message = f"while importing the submission: {exc.message}"
+        result.traceback = exc.detail or None
+        return
+    if ready.get("op") == "import_error":
+        error = ready.get("error") if type(ready.get("error")) is dict else {}
+        kind = str(error.get("type", "?"))
+        compile_like = kind in ("builtins.SyntaxError", "builtins.ImportError", "builtins.ModuleNotFoundError",
+                                "builtins.IndentationError", "builtins.TabError")
+        result.verdict = Verdict.CE if compile_like else Verdict.RE
+        result.message = f"the submission failed to import: {kind.removeprefix('builtins.')}: {str(error.get('message', ''))[:300]}"
+        result.traceback = str(error.get("traceback", ""))[-4000:] or None
+        return
+    missing = ready.get("missing")
+    if type(missing) is not list:
+        result.verdict, result.message = Verdict.RE, "the worker sent a malformed reply"
+        return
+    if missing:
+        names = ", ".join(str(m) for m in missing[:10] if type(m) is str)
+        result.verdict, result.message = Verdict.CE, f"the submission does not define {names}"
+        return
+    judging = Judging(challenge, session, seed, max_examples)
+    failure, result.properties = judging.run()
+    result.examples = judging.examples
+    if failure is None:
+        result.verdict = Verdict.AC
+        result.message = f"all {len(judging.properties)} properties hold over {judging.examples} examples"
+        return
+    result.verdict, result.message, result.property = failure.verdict, failure.message, failure.property
+    result.counterexample, result.expected, result.actual = failure.counterexample, failure.expected, failure.actual
+    result.traceback = failure.traceback

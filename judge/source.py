@@ -1,0 +1,76 @@
+"""Trusted-side checks of a submission's source, before anything runs.
+
+The source is parsed here (never executed) so that syntax errors, bad encodings and the
+challenge's static constraints (forbidden imports and names) are a CE naming the line.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from judge.challenge import Challenge
+from judge.errors import JudgeError
+
+MAX_SOURCE_BYTES = 1 << 20
+
+
+class SourceRejected(Exception):
+    """The submission cannot be judged as Python: a compile error (CE)."""
+
+
+def read_submission(path: Path) -> bytes:
+    path = Path(path)
+    if path.is_dir():
+        raise JudgeError(f"{path} is a directory, expected a Python file")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_SOURCE_BYTES + 1)
+    except FileNotFoundError:
+        raise JudgeError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise JudgeError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def check_source(path: Path, challenge: Challenge) -> bytes:
+    source = read_submission(path)
+    if len(source) > MAX_SOURCE_BYTES:
+        raise SourceRejected(f"the source is larger than {MAX_SOURCE_BYTES >> 20} MiB")
+    try:
+        text = source.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceRejected(f"the source is not valid UTF-8 (byte {exc.start})") from None
+    if "\x00" in text:
+        raise SourceRejected(f"the source contains a null byte (line {text[:text.index(chr(0))].count(chr(10)) + 1})")
+    try:
+        tree = ast.parse(text, filename=path.name)
+    except SyntaxError as exc:
+        raise SourceRejected(f"syntax error at line {exc.lineno}: {exc.msg}") from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        raise SourceRejected(f"the source cannot be parsed: {type(exc).__name__}") from None
+    violation = find_forbidden(tree, challenge.forbidden_imports, challenge.forbidden_names)
+    if violation:
+        raise SourceRejected(violation)
+    return source
+
+
+def find_forbidden(tree: ast.AST, imports: tuple[str, ...], names: tuple[str, ...]) -> str | None:
+    """The first use of a forbidden module or name, as a message naming the construct and line."""
+    banned_modules = set(imports)
+    banned_names = set(names)
+    for node in ast.walk(tree):
+        modules: list[str] = []
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules = [node.module]
+        for module in modules:
+            if module in banned_modules or module.split(".")[0] in banned_modules:
+                return f"line {node.lineno}: importing {module} is not allowed in this challenge"
+        if isinstance(node, ast.Name) and node.id in banned_names:
+            return f"line {node.lineno}: using {node.id} is not allowed in this challenge"
+        if isinstance(node, ast.Attribute) and node.attr in banned_names:
+            return f"line {node.lineno}: using .{node.attr} is not allowed in this challenge"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "__import__":
+            if node.args and isinstance(node.args[0], ast.Constant) and str(node.args[0].value).split(".")[0] in banned_modules:
+                return f"line {node.lineno}: importing {node.args[0].value} is not allowed in this challenge"
+    return None

@@ -1,0 +1,507 @@
+"""Docker sandbox: one hardened, network-less container per worker (docker-py, no CLI).
+
+The container runs `python3 -I -B /opt/judge/worker.py` from a judge-built image (see
+`sandbox.images`), as uid 65534 with a read-only root, no capabilities, no network, a 64 MiB
+noexec /tmp, memory = memory+swap, a pids limit, one CPU and rlimits (see `container_config`).
+The job folder is bind-mounted read-only at `/job`. The judge talks to the worker over the
+container's attached stdin/stdout (Docker multiplexes stdout and stderr into one socket with
+8-byte frame headers); resource evidence comes from the container's state (OOMKilled, exit
+code) and its cgroup files on the host, sampled while it runs (the cgroup vanishes at exit).
+"""
+from __future__ import annotations
+
+import math
+import os
+import signal
+import socket
+import struct
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pluggy
+
+from sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSession
+
+hookimpl = pluggy.HookimplMarker("judge")
+
+JOB_PATH = "/job"
+WORKER_PATH = "/opt/judge/worker.py"
+LABEL = "judge.sandbox"
+PID_LABEL = "judge.pid"
+NOBODY = "65534:65534"
+SAMPLE_SECONDS = 0.1
+_FRAME = struct.Struct(">BxxxL")  # Docker attach stream header: stream id, 3 pad bytes, length
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def container_config(job: Job, image: str) -> dict:
+    """The keyword arguments for `client.containers.create`: every hardening setting in one place."""
+    from docker.types import DeviceRequest, LogConfig, Ulimit
+
+    limits = job.limits
+    cpu = max(1, math.ceil(limits.cpu_seconds))
+    memory = f"{int(limits.memory_mib)}m"
+    environment = {"HOME": "/tmp", "OMP_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
+    if job.profile.startswith("torch"):
+        environment["TORCHINDUCTOR_CACHE_DIR"] = "/tmp/inductor"
+    config = {
+        "image": image,
+        "command": ["python3", "-I", "-B", WORKER_PATH],
+        "user": NOBODY,
+        "working_dir": "/tmp",
+        "environment": environment,
+        "volumes": {str(Path(job.workdir).resolve()): {"bind": JOB_PATH, "mode": "ro"}},
+        "network_mode": "none",
+        "read_only": True,
+        "tmpfs": {"/tmp": "rw,noexec,nosuid,nodev,size=64m"},
+        "cap_drop": ["ALL"],
+        "security_opt": ["no-new-privileges:true"],  # Docker's default seccomp profile stays on
+        "pids_limit": limits.pids,
+        "mem_limit": memory,
+        "memswap_limit": memory,  # equal: no swap
+        "nano_cpus": 1_000_000_000,
+        "ulimits": [
+            Ulimit(name="nofile", soft=256, hard=256),
+            Ulimit(name="fsize", soft=16 << 20, hard=16 << 20),
+            Ulimit(name="core", soft=0, hard=0),
+            Ulimit(name="stack", soft=64 << 20, hard=64 << 20),
+            Ulimit(name="cpu", soft=cpu, hard=cpu + 1),  # SIGXCPU at soft, SIGKILL at hard
+        ],
+        "ipc_mode": "private",
+        "shm_size": "64m",
+        "init": True,  # docker-init reaps zombies; a child killed by signal N exits 128+N
+        "auto_remove": False,  # the exit code and OOMKilled are read after exit
+        "log_config": LogConfig(type="json-file", config={"max-size": "1m", "max-file": "1"}),
+        "labels": {LABEL: "1", PID_LABEL: str(os.getpid())},
+        "stdin_open": True,
+        "detach": False,  # with stdin_open: StdinOnce, so if the judge dies the worker sees EOF and exits
+        "tty": False,
+    }
+    if job.profile == "torch-gpu" or job.device.startswith("cuda"):
+        config["device_requests"] = [DeviceRequest(count=-1, capabilities=[["gpu"]])]
+    return config
+
+
+def _make_readable(workdir: Path) -> None:
+    """The worker runs as uid 65534: the bind-mounted job folder must be world-readable."""
+    try:
+        os.chmod(workdir, 0o755)
+        for child in Path(workdir).iterdir():
+            if child.is_file() and not child.is_symlink():
+                os.chmod(child, 0o644)
+    except OSError:
+        pass
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300] or type(exc).__name__
+
+
+class DockerSession(StreamSession):
+    backend_name = "docker"
+
+    def __init__(self, job: Job, client, image: str) -> None:
+        import docker.errors
+
+        super().__init__(job)
+        self.client = client
+        self.image = image
+        self.container = None
+        self._attach = None  # what attach_socket returned (keeps the HTTP response alive)
+        self._sock: socket.socket | None = None
+        self._kill_lock = threading.Lock()
+        self._killed = False  # the container was running when we killed it
+        self._gone = threading.Event()  # stdout closed: the container has stopped
+        self._stop = threading.Event()
+        self._cgroups: dict[str, Path] | None = None  # controller -> folder, once found
+        self._stats_fallback = False
+        self._oom_kills = 0
+        self._failcnt = 0
+        self._threads: list[threading.Thread] = []
+        self.started_at: float | None = None
+        _make_readable(job.workdir)
+        try:
+            self.container = client.containers.create(**container_config(job, image))
+            # Attach before start so that nothing the worker writes can be missed (nor buffered by
+            # the HTTP response reader ahead of our raw socket reads).
+            self._attach = self.container.attach_socket(
+                params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
+            self._sock = getattr(self._attach, "_sock", self._attach)
+            reader = threading.Thread(target=self._read, name="docker-attach", daemon=True)
+            reader.start()
+            self._threads.append(reader)
+            self.started_at = time.monotonic()
+            self.container.start()
+        except docker.errors.DockerException as exc:
+            self._cleanup()
+            raise BackendUnavailable(f"cannot start a Docker sandbox container: {_one_line(exc)}") from exc
+        self._find_cgroups()
+        if self._cgroups:
+            sampler = threading.Thread(target=self._sample, name="docker-cgroup", daemon=True)
+            sampler.start()
+            self._threads.append(sampler)
+
+    # -- the attach stream
+    def _read(self) -> None:
+        sock = self._sock
+        buffer = bytearray()
+        try:
+            while True:
+                chunk = sock.recv(1 << 16)
+                if not chunk:
+                    break
+                buffer += chunk
+                while len(buffer) >= _FRAME.size:
+                    stream, length = _FRAME.unpack_from(buffer)
+                    if len(buffer) < _FRAME.size + length:
+                        break
+                    data = bytes(buffer[_FRAME.size:_FRAME.size + length])
+                    del buffer[:_FRAME.size + length]
+                    if stream == 1:
+                        self.feed_stdout(data)
+                    elif stream == 2:
+                        self.feed_stderr(data)
+        except (OSError, ValueError):
+            pass
+        finally:
+            self._gone.set()
+            self.feed_eof()
+
+    def _send(self, data: bytes) -> None:
+        if self._sock is None:
+            raise OSError("no attach socket")
+        self._sock.sendall(data)
+
+    # -- killing and explaining
+    def _kill(self) -> None:
+        import docker.errors
+
+        with self._kill_lock:
+            if self.container is None or self._killed:
+                return
+            try:
+                self.container.kill()  # SIGKILL; answers 409 when it is not running any more
+                self._killed = True
+            except docker.errors.NotFound:
+                pass
+            except docker.errors.APIError:
+                pass
+            except docker.errors.DockerException:
+                pass
+
+    def _final_state(self) -> dict:
+        """The container's State once it has stopped (waits a few seconds at most)."""
+        self._gone.wait(5)
+        state: dict = {}
+        for _ in range(50):
+            try:
+                self.container.reload()
+                state = self.container.attrs.get("State", {})
+            except Exception:  # noqa: BLE001 - the daemon's answer is evidence, not a requirement
+                return state
+            if not state.get("Running"):
+                return state
+            time.sleep(0.1)
+        return state
+
+    def _exit_failure(self) -> SandboxFailure:
+        state = self._final_state()
+        self._measure()
+        code = state.get("ExitCode")
+        limits = self.limits
+        cpu = self.usage.cpu_seconds
+        peak = self.usage.peak_memory_mib or 0.0
+        by_signal = code - 128 if isinstance(code, int) and 128 < code < 128 + 65 else None
+        if state.get("OOMKilled"):
+            return SandboxFailure("MLE", f"memory limit of {limits.memory_mib} MiB exceeded (killed by the OOM killer)")
+        if by_signal == signal.SIGKILL and not self._killed and (
+                self._oom_kills > 0 or (self._failcnt > 0 and peak >= limits.memory_mib * 0.95)):
+            return SandboxFailure("MLE", f"memory limit of {limits.memory_mib} MiB exceeded")
+        if by_signal == signal.SIGXCPU or (
+                by_signal == signal.SIGKILL and cpu >= limits.cpu_seconds - 0.05):
+            return SandboxFailure("TLE", f"CPU time limit of {limits.cpu_seconds:g} s exceeded")
+        if cpu >= limits.cpu_seconds:
+            return SandboxFailure("TLE", f"CPU time limit of {limits.cpu_seconds:g} s exceeded")
+        if by_signal is not None:
+            try:
+                name = signal.Signals(by_signal).name
+            except ValueError:
+                name = f"signal {by_signal}"
+            return SandboxFailure("RE", f"the worker was killed by {name} (exit code {code})", self.stderr_tail)
+        error = state.get("Error") or ""
+        if code is None:
+            return SandboxFailure("RE", "the worker's container is gone (no exit status)", self.stderr_tail)
+        suffix = f" ({error})" if error else ""
+        return SandboxFailure("RE", f"the worker exited with code {code} before answering{suffix}", self.stderr_tail)
+
+    # -- measuring from outside
+    def _find_cgroups(self) -> None:
+        """Locate the container's cgroup folders: cgroup v1 (cpuacct, memory) or v2 (one folder)."""
+        if self.container is None:
+            return
+        cid = self.container.id
+        pid = 0
+        try:
+            self.container.reload()
+            pid = int(self.container.attrs.get("State", {}).get("Pid") or 0)
+        except Exception:  # noqa: BLE001
+            pass
+        found: dict[str, Path] = {}
+        if pid > 0:  # the authoritative answer: the init process's own cgroup membership
+            try:
+                lines = Path(f"/proc/{pid}/cgroup").read_text().splitlines()
+            except OSError:
+                lines = []
+            for line in lines:
+                _, controllers, path = line.split(":", 2)
+                rel = path.lstrip("/")
+                if controllers == "":
+                    folder = CGROUP / rel
+                    if (CGROUP / "cgroup.controllers").exists() and (folder / "cpu.stat").exists():
+                        found.setdefault("v2", folder)
+                    continue
+                names = controllers.split(",")
+                for name in names:
+                    if name in ("cpuacct", "memory"):
+                        for mount in (CGROUP / name, CGROUP / controllers):
+                            if (mount / rel).is_dir():
+                                found.setdefault(name, mount / rel)
+                                break
+        if not found:  # well-known layouts: cgroupfs and systemd drivers, v1 and v2
+            for name in ("cpuacct", "memory"):
+                for mount in (CGROUP / name, CGROUP / "cpu,cpuacct"):
+                    for folder in (mount / "docker" / cid, mount / "system.slice" / f"docker-{cid}.scope"):
+                        if folder.is_dir():
+                            found.setdefault(name, folder)
+            for folder in (CGROUP / "system.slice" / f"docker-{cid}.scope", CGROUP / "docker" / cid):
+                if (folder / "cpu.stat").exists() and not found:
+                    found["v2"] = folder
+        if "v2" in found:
+            self._cgroups = {"v2": found["v2"]}
+        elif "cpuacct" in found or "memory" in found:
+            self._cgroups = found
+        else:
+            self._cgroups = {}
+            self._stats_fallback = True
+
+    def _read_cgroups(self) -> bool:
+        """One sample of the cgroup files; False once they are gone (the container has stopped)."""
+        groups = self._cgroups or {}
+        usage = self.usage
+        try:
+            if "v2" in groups:
+                folder = groups["v2"]
+                for line in (folder / "cpu.stat").read_text().splitlines():
+                    if line.startswith("usage_usec "):
+                        usage.cpu_seconds = max(usage.cpu_seconds, int(line.split()[1]) / 1e6)
+                for name in ("memory.peak", "memory.current"):
+                    try:
+                        value = int((folder / name).read_text()) / 2**20
+                    except (OSError, ValueError):
+                        continue
+                    usage.peak_memory_mib = max(usage.peak_memory_mib or 0.0, value)
+                    break
+                for line in (folder / "memory.events").read_text().splitlines():
+                    key, _, value = line.partition(" ")
+                    if key == "oom_kill":
+                        self._oom_kills = max(self._oom_kills, int(value))
+                    elif key == "max":
+                        self._failcnt = max(self._failcnt, int(value))
+                return True
+            alive = False
+            if "cpuacct" in groups:
+                ns = int((groups["cpuacct"] / "cpuacct.usage").read_text())
+                usage.cpu_seconds = max(usage.cpu_seconds, ns / 1e9)
+                alive = True
+            if "memory" in groups:
+                folder = groups["memory"]
+                peak = int((folder / "memory.max_usage_in_bytes").read_text()) / 2**20
+                usage.peak_memory_mib = max(usage.peak_memory_mib or 0.0, peak)
+                self._failcnt = max(self._failcnt, int((folder / "memory.failcnt").read_text()))
+                try:
+                    for line in (folder / "memory.oom_control").read_text().splitlines():
+                        if line.startswith("oom_kill "):
+                            self._oom_kills = max(self._oom_kills, int(line.split()[1]))
+                except OSError:
+                    pass
+                alive = True
+            return alive
+        except (OSError, ValueError, IndexError):
+            return False
+
+    def _measure(self) -> None:
+        if self._cgroups:
+            self._read_cgroups()
+            return
+        if not self._stats_fallback or self.container is None or self._gone.is_set():
+            return
+        try:  # slow (a daemon round trip) and only valid while the container runs
+            stats = self.container.stats(stream=False, one_shot=True)
+        except Exception:  # noqa: BLE001
+            return
+        total = stats.get("cpu_stats", {}).get("cpu_usage", {}).get("total_usage")
+        if total:
+            self.usage.cpu_seconds = max(self.usage.cpu_seconds, total / 1e9)
+        memory = stats.get("memory_stats", {})
+        peak = memory.get("max_usage") or memory.get("usage")
+        if peak:
+            self.usage.peak_memory_mib = max(self.usage.peak_memory_mib or 0.0, peak / 2**20)
+
+    def _sample(self) -> None:
+        """Poll the cgroup while the container runs: its files disappear when it stops."""
+        while not self._stop.is_set() and not self._gone.is_set():
+            if not self._read_cgroups():
+                break
+            self._stop.wait(SAMPLE_SECONDS)
+
+    # -- releasing
+    def _cleanup(self) -> None:
+        import docker.errors
+
+        self._stop.set()
+        if self.container is not None:
+            try:
+                self.container.remove(force=True)
+            except docker.errors.NotFound:
+                pass
+            except docker.errors.DockerException:
+                pass
+        for closable in (self._sock, self._attach):
+            if closable is None:
+                continue
+            try:
+                if isinstance(closable, socket.socket):
+                    closable.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            try:
+                closable.close()
+            except OSError:
+                pass
+        response = getattr(self._attach, "_response", None)
+        if response is not None:
+            try:
+                response.close()
+            except Exception:  # noqa: BLE001
+                pass
+        for thread in self._threads:
+            if thread is not threading.current_thread():
+                thread.join(timeout=2)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def cleanup_orphans(client) -> int:
+    """Remove sandbox containers left by judge processes that no longer exist. Returns the count."""
+    import docker.errors
+
+    removed = 0
+    try:
+        containers = client.containers.list(all=True, filters={"label": f"{LABEL}=1"})
+    except docker.errors.DockerException:
+        return 0
+    for container in containers:
+        labels = container.labels or {}
+        try:
+            pid = int(labels.get(PID_LABEL, "0"))
+        except ValueError:
+            pid = 0
+        if pid > 0 and (pid == os.getpid() or _pid_alive(pid)):
+            continue
+        try:
+            container.remove(force=True)
+            removed += 1
+        except docker.errors.DockerException:
+            pass
+    return removed
+
+
+def _stderr_progress(line: str) -> None:
+    print(f"[docker] {line}", file=sys.stderr, flush=True)
+
+
+class DockerBackend:
+    name = "docker"
+    notice = ""
+    job_path = JOB_PATH  # where the job folder appears inside the sandbox (the hello names files there)
+
+    def __init__(self, *, base: str | None = None, wheelhouse: Path | None = None, progress=_stderr_progress) -> None:
+        self.base = base or os.environ.get("JUDGE_DOCKER_BASE") or None
+        wheels = wheelhouse or os.environ.get("JUDGE_DOCKER_WHEELHOUSE")
+        self.wheelhouse = Path(wheels) if wheels else None
+        self.progress = progress
+        self._available: bool | None = None
+        self._client = None
+        self._images: dict[str, str] = {}
+        self._orphans_checked = False
+        self._lock = threading.Lock()
+
+    def available(self) -> bool:
+        if self._available is None:
+            self._available = _ping(timeout=2) is None
+        return self._available
+
+    def client(self):
+        """A docker client for real work (no short timeout); BackendUnavailable when none answers."""
+        if self._client is None:
+            problem = _ping(timeout=5)
+            if problem is not None:
+                self._available = False
+                raise BackendUnavailable(f"no Docker daemon answers ({problem}); run scripts/setup-docker.sh")
+            import docker
+
+            self._client = docker.from_env()
+        return self._client
+
+    def image(self, profile: str) -> str:
+        from sandbox.images import ensure_image
+
+        with self._lock:
+            if profile not in self._images:
+                self._images[profile] = ensure_image(self.client(), profile, base=self.base,
+                                                     wheelhouse=self.wheelhouse, progress=self.progress)
+            return self._images[profile]
+
+    def open(self, job: Job) -> DockerSession:
+        client = self.client()
+        if not self._orphans_checked:
+            self._orphans_checked = True
+            cleanup_orphans(client)
+        return DockerSession(job, client, self.image(job.profile))
+
+
+def _ping(timeout: float) -> str | None:
+    """None when a daemon answers within `timeout` seconds, else why not (one line)."""
+    try:
+        import docker
+    except ImportError:
+        return "the docker Python package is not installed"
+    try:
+        client = docker.from_env(timeout=timeout)
+    except Exception as exc:  # noqa: BLE001 - DockerException, bad DOCKER_HOST, ...
+        return _one_line(exc)
+    try:
+        client.ping()
+        return None
+    except Exception as exc:  # noqa: BLE001
+        return _one_line(exc)
+    finally:
+        try:
+            client.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+@hookimpl
+def judge_sandbox_backends():
+    return [DockerBackend()]

@@ -1,0 +1,243 @@
+"""The judge's end of one sandboxed worker: framing, limits and fail-closed reading.
+
+Backends (local process, Docker container) only differ in how the worker is started, killed and
+measured; they feed the worker's two output streams into a `StreamSession`, which owns everything
+that decides a verdict: the wall clock, the output cap, the frame cap and strict JSON parsing.
+"""
+from __future__ import annotations
+
+import json
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HEADER = struct.Struct(">I")
+STDERR_TAIL = 8192
+
+
+@dataclass(frozen=True)
+class Limits:
+    cpu_seconds: float
+    wall_seconds: float
+    memory_mib: int
+    output_kib: int
+    pids: int = 64
+    frame_mib: int = 64
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a backend needs to start a worker: files to expose read-only, and how to run them."""
+
+    workdir: Path  # host folder holding submission.py (and support.py); exposed read-only
+    names: tuple[str, ...]
+    limits: Limits
+    profile: str = "python"  # runtime profile: python | torch | torch-gpu
+    device: str = "cpu"
+    has_support: bool = False
+
+
+@dataclass
+class Usage:
+    cpu_seconds: float = 0.0
+    wall_seconds: float = 0.0
+    peak_memory_mib: float | None = None
+
+
+class SandboxFailure(Exception):
+    """The worker could not answer: a resource verdict (TLE/MLE/OLE), a crash (RE) or the judge's fault (IE)."""
+
+    def __init__(self, verdict: str, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.verdict, self.message, self.detail = verdict, message, detail
+
+
+class BackendUnavailable(Exception):
+    """The backend cannot run here (no Docker daemon, no GPU, ...). One line, shown to the user."""
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"non-standard JSON constant {name}")
+
+
+def strict_loads(data: bytes) -> dict:
+    message = json.loads(data, parse_constant=_reject_constant)
+    if type(message) is not dict:
+        raise ValueError("a message must be a JSON object")
+    return message
+
+
+@dataclass
+class _Inbox:
+    buffer: bytearray = field(default_factory=bytearray)
+    stderr_bytes: int = 0
+    stderr_tail: bytearray = field(default_factory=bytearray)
+    eof: bool = False
+    violation: SandboxFailure | None = None
+
+
+class StreamSession:
+    """Request/response over the worker's stdin and stdout; its stderr is counted, never parsed."""
+
+    backend_name = "?"
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.limits = job.limits
+        self.usage = Usage()
+        self._inbox = _Inbox()
+        self._cond = threading.Condition()
+        self._next_id = 0
+        self._dead: SandboxFailure | None = None
+        self._closed = False
+
+    # -- to be provided by a backend
+    def _send(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def _kill(self) -> None:
+        raise NotImplementedError
+
+    def _exit_failure(self) -> SandboxFailure:
+        """Explain why the worker is gone, from the backend's own evidence (exit status, OOM flags)."""
+        raise NotImplementedError
+
+    def _measure(self) -> None:
+        """Update self.usage.cpu_seconds / peak_memory_mib from outside the worker."""
+
+    def _cleanup(self) -> None:
+        """Release everything the backend holds (process, container, files)."""
+
+    # -- fed by the backend's reader threads
+    def feed_stdout(self, data: bytes) -> None:
+        with self._cond:
+            self._inbox.buffer += data
+            cap = self.limits.frame_mib * 2**20 + HEADER.size
+            if len(self._inbox.buffer) > cap and self._inbox.violation is None:
+                self._inbox.violation = SandboxFailure(
+                    "OLE", f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
+            self._cond.notify_all()
+        if self._inbox.violation is not None:
+            self._kill()
+
+    def feed_stderr(self, data: bytes) -> None:
+        over = False
+        with self._cond:
+            inbox = self._inbox
+            inbox.stderr_bytes += len(data)
+            inbox.stderr_tail += data
+            del inbox.stderr_tail[:-STDERR_TAIL]
+            if inbox.stderr_bytes > self.limits.output_kib * 1024 and inbox.violation is None:
+                inbox.violation = SandboxFailure(
+                    "OLE", f"the submission printed more than the {self.limits.output_kib} KiB output limit")
+                over = True
+            self._cond.notify_all()
+        if over:
+            self._kill()
+
+    def feed_eof(self) -> None:
+        with self._cond:
+            self._inbox.eof = True
+            self._cond.notify_all()
+
+    @property
+    def stderr_tail(self) -> str:
+        return bytes(self._inbox.stderr_tail).decode("utf-8", "replace")
+
+    # -- the judge's side
+    def _take_frame(self) -> bytes | None:
+        buffer = self._inbox.buffer
+        if len(buffer) < HEADER.size:
+            return None
+        (length,) = HEADER.unpack_from(buffer)
+        if length > self.limits.frame_mib * 2**20:
+            self._inbox.violation = self._inbox.violation or SandboxFailure(
+                "OLE", f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
+            return None
+        if len(buffer) < HEADER.size + length:
+            return None
+        frame = bytes(buffer[HEADER.size:HEADER.size + length])
+        del buffer[:HEADER.size + length]
+        return frame
+
+    def _fail(self, failure: SandboxFailure) -> SandboxFailure:
+        """Kill the worker and turn what happened into one failure (kept: the session is dead)."""
+        self._kill()
+        if failure.verdict == "EXITED":
+            failure = self._exit_failure()
+        self._dead = failure
+        return failure
+
+    def request(self, message: dict, timeout: float | None = None, op: str = "result") -> dict:
+        """Send one message and return the worker's reply, or raise SandboxFailure."""
+        if self._dead is not None:
+            raise self._dead
+        self._next_id += 1
+        message = {**message, "id": self._next_id}
+        budget = self.limits.wall_seconds - self.usage.wall_seconds
+        wait = budget if timeout is None else min(timeout, budget)
+        with self._cond:
+            if self._inbox.buffer:
+                raise self._fail(SandboxFailure("RE", "the worker sent a message nobody asked for"))
+        data = json.dumps(message, allow_nan=False, separators=(",", ":")).encode()
+        started = time.monotonic()
+        try:
+            self._send(HEADER.pack(len(data)) + data)
+        except OSError:
+            pass  # the worker is gone; the wait below explains why
+        frame = None
+        with self._cond:
+            deadline = started + max(wait, 0.0)
+            while True:
+                frame = self._take_frame()
+                if frame is not None or self._inbox.violation is not None or self._inbox.eof:
+                    break
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._cond.wait(min(remaining, 0.5))
+            violation = self._inbox.violation
+        self.usage.wall_seconds += time.monotonic() - started
+        if violation is not None:
+            raise self._fail(violation)
+        if frame is None:
+            if self._inbox.eof:
+                raise self._fail(SandboxFailure("EXITED", "the worker exited without answering"))
+            if timeout is not None and wait < budget:
+                raise self._fail(SandboxFailure("TLE", f"a call took longer than {wait:.2f} s"))
+            raise self._fail(SandboxFailure(
+                "TLE", f"wall time limit of {self.limits.wall_seconds:g} s exceeded"))
+        self._measure()
+        if self.usage.cpu_seconds > self.limits.cpu_seconds:
+            raise self._fail(SandboxFailure("TLE", f"CPU time limit of {self.limits.cpu_seconds:g} s exceeded"))
+        try:
+            reply = strict_loads(frame)
+        except (ValueError, RecursionError) as exc:
+            raise self._fail(SandboxFailure("RE", f"malformed reply from the worker ({type(exc).__name__})"))
+        if reply.get("op") != op and not (op == "ready" and reply.get("op") == "import_error"):
+            raise self._fail(SandboxFailure("RE", "the worker answered out of turn"))
+        if op in ("result", "pong") and reply.get("id") != message.get("id"):
+            raise self._fail(SandboxFailure("RE", "the worker answered a question nobody asked"))
+        return reply
+
+    def start(self, hello: dict) -> dict:
+        """Send the hello message; the reply says whether the submission imported."""
+        return self.request({"op": "hello", **hello}, op="ready")
+
+    def close(self) -> Usage:
+        if not self._closed:
+            self._closed = True
+            try:
+                self._measure()
+            finally:
+                self._kill()
+                self._cleanup()
+        return self.usage
+
+    def __enter__(self) -> "StreamSession":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
