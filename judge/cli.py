@@ -14,6 +14,7 @@ from judge.catalog import Catalog, ChallengesDir
 from judge.errors import JudgeError
 from judge.plugins import describe_plugins, make_plugin_manager
 from judge.runner import judge_submission
+from sandbox.session import BackendUnavailable
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -137,11 +138,9 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 
 
 def cmd_sandbox_build(args: argparse.Namespace) -> int:
-    from sandbox.docker_backend import build_profile
+    from sandbox.docker_backend import DockerBackend
 
-    tag = build_profile(args.profile, base=args.base, wheelhouse=args.wheelhouse,
-                        progress=lambda line: print(line, file=sys.stderr))
-    print(tag)
+    print(DockerBackend(base=args.base, wheelhouse=args.wheelhouse).image(args.profile))
     return 0
 
 
@@ -152,9 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except JudgeError as exc:
+    except (JudgeError, BackendUnavailable) as exc:
         print(f"judge: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`judge ... | head`): nothing left to say
+        return 1
     except KeyboardInterrupt:
         print("judge: interrupted", file=sys.stderr)
         return 130

@@ -166,8 +166,9 @@ class Judging:
                 return Failure(Verdict.RE, "the worker sent a malformed reply", prop.name, fatal=True)
             if failure is not None:
                 verdict, message, expected, actual, tb = failure
+                # running out of memory is a resource verdict: stop at once rather than shrink
                 return Failure(verdict, message, prop.name, render_program(program, index, message),
-                               expected, actual, tb)
+                               expected, actual, tb, fatal=verdict is Verdict.MLE)
         return None
 
     def _judge_call(self, call: Call, ref_out: dict, sub_out: Any, echo: bool):

@@ -351,8 +351,17 @@ class DockerSession(StreamSession):
 
     def _sample(self) -> None:
         """Poll the cgroup while the container runs: its files disappear when it stops."""
+        limit = self.limits.cpu_seconds
         while not self._stop.is_set() and not self._gone.is_set():
             if not self._read_cgroups():
+                break
+            if self.usage.cpu_seconds > limit + 0.25:
+                # The CPU rlimit is per process; the cgroup counts them all (forks, threads' children).
+                with self._cond:
+                    if self._inbox.violation is None:
+                        self._inbox.violation = SandboxFailure("TLE", f"CPU time limit of {limit:g} s exceeded")
+                    self._cond.notify_all()
+                self._kill()
                 break
             self._stop.wait(SAMPLE_SECONDS)
 
@@ -451,6 +460,11 @@ class DockerBackend:
             self._available = _ping(timeout=2) is None
         return self._available
 
+    @property
+    def why_unavailable(self) -> str:
+        problem = _ping(timeout=2)
+        return f"no Docker daemon answers ({problem}); run scripts/setup-docker.sh" if problem else "it answered now"
+
     def client(self):
         """A docker client for real work (no short timeout); BackendUnavailable when none answers."""
         if self._client is None:
@@ -494,7 +508,14 @@ def _ping(timeout: float) -> str | None:
         client.ping()
         return None
     except Exception as exc:  # noqa: BLE001
-        return _one_line(exc)
+        host = os.environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
+        text = _one_line(exc)
+        for marker, reason in (("FileNotFoundError", "no socket"), ("Connection refused", "connection refused"),
+                               ("Permission denied", "permission denied"), ("timed out", "timed out"),
+                               ("Read timed out", "timed out")):
+            if marker in text:
+                return f"nothing answers at {host}: {reason}"
+        return f"{host}: {text}"
     finally:
         try:
             client.close()

@@ -41,12 +41,13 @@ def ensure_image(client, profile: str, *, base: str | None = None, wheelhouse: P
     if profile not in PROFILES:
         raise BackendUnavailable(f"unknown sandbox profile {profile!r} (known: {', '.join(PROFILES)})")
     if profile == "torch-gpu" and base is None:
-        raise BackendUnavailable(
-            "the torch-gpu sandbox image needs a CUDA base image (pass base=..., e.g. an nvidia/cuda runtime image)")
+        raise BackendUnavailable("the torch-gpu sandbox image needs a base image that already holds a CUDA build "
+                                 "of torch (pass base=...); the judge never downloads CUDA torch itself")
     import docker.errors
 
     try:
-        recipe = "python" if profile == "python" else "torch"
+        # torch-gpu: the given base brings its own CUDA torch; only the worker is added on top.
+        recipe = "torch" if profile == "torch" else "python"
         dockerfile = (DOCKERFILES / recipe / "Dockerfile").read_bytes()
         worker = WORKER.read_bytes()
         if recipe == "python":
@@ -80,6 +81,7 @@ def ensure_image(client, profile: str, *, base: str | None = None, wheelhouse: P
                     _download_wheels(wheels, progress)
             _build(client, context, tag, base_name, progress)
         progress(f"built sandbox image {tag}")
+        _prune_old(client, tag)
         return tag
     except BackendUnavailable:
         raise
@@ -238,3 +240,21 @@ def _build(client, context: Path, tag: str, base: str, progress) -> None:
         client.images.get(tag)
     except docker.errors.ImageNotFound:
         raise BackendUnavailable(f"building {tag} produced no image ({last[:200]})") from None
+
+
+def _prune_old(client, keep: str) -> None:
+    """Drop older tags of the same sandbox image; Docker refuses (and we skip) any still used by a container."""
+    import docker.errors
+
+    repository = keep.rsplit(":", 1)[0]
+    try:
+        images = client.images.list(name=repository)
+    except docker.errors.DockerException:
+        return
+    for image in images:
+        for tag in image.tags:
+            if tag.rsplit(":", 1)[0] == repository and tag != keep:
+                try:
+                    client.images.remove(tag)
+                except docker.errors.DockerException:
+                    pass

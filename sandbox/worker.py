@@ -75,7 +75,7 @@ class Handle:
         return 0
 
     def __repr__(self) -> str:
-        return f"<{self.type_name} object>"
+        return f"<{self.type_name.rsplit('.', 1)[-1]} object>"
 
 
 class Raised:
@@ -130,6 +130,14 @@ def encode(value, depth: int = 0):
     if torch is not None and t is torch.Tensor:
         return _encode_tensor(value)
     return {"$": "object", "type": _type_name(t)}
+
+
+def _encode_or_opaque(value):
+    """For echoed arguments: a value too deep to send is reported as opaque, not as a failed call."""
+    try:
+        return encode(value)
+    except (ValueError, RecursionError):
+        return {"$": "object", "type": "unencodable"}
 
 
 def _encode_tensor(tensor) -> dict:
@@ -250,16 +258,18 @@ def execute(namespace: dict, support: dict, calls: list, device: str | None = No
             else:
                 func = getattr(handles[int(target)], call["name"])
             result = func(*args, **kwargs)
-            if call.get("keep"):
+            if call.get("keep"):  # kept objects are used by later calls, never compared themselves
                 handles[index] = result
-            outcome["value"] = encode(result)
+                outcome["value"] = {"$": "object", "type": _type_name(type(result))}
+            else:
+                outcome["value"] = encode(result)
         except catch as exc:  # the submission may raise anything, SystemExit included
             outcome = {"raise": describe_exception(exc)}
         if call.get("echo") and "raise" not in outcome:
             try:
-                outcome["args_after"] = [encode(a) for a in args]
+                outcome["args_after"] = [_encode_or_opaque(a) for a in args]
                 if kwargs:
-                    outcome["kwargs_after"] = {k: encode(v) for k, v in kwargs.items()}
+                    outcome["kwargs_after"] = {k: _encode_or_opaque(v) for k, v in kwargs.items()}
             except catch as exc:
                 outcome = {"raise": describe_exception(exc)}
         outcomes.append(outcome)

@@ -1,0 +1,4 @@
+class LRUCache:
+    def __init__(self, capacity):
+        while True:
+            pass

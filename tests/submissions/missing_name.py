@@ -1,0 +1,2 @@
+class LRU:
+    pass

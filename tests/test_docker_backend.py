@@ -1,0 +1,242 @@
+"""The Docker sandbox backend: hardening config (no daemon needed) and real containers (daemon needed).
+
+Tests that need a daemon take the `backend` fixture, which skips them with the reason
+("no Docker daemon: ...") when none answers; start one with scripts/setup-docker.sh.
+The sandbox image is built (or found) once per test session.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+docker = pytest.importorskip("docker", reason="docker-py is not installed: the Docker backend cannot be tested")
+
+from sandbox.docker_backend import (  # noqa: E402
+    LABEL, PID_LABEL, DockerBackend, _ping, cleanup_orphans, container_config)
+from sandbox.session import Job, Limits, SandboxFailure  # noqa: E402
+
+LIMITS = Limits(cpu_seconds=5, wall_seconds=10, memory_mib=256, output_kib=64)
+HELLO = {"submission": "/job/submission.py", "names": ["add"], "support": None}
+RUN_ADD = {"op": "run", "calls": [{"target": None, "name": "add", "args": [1, 2]}]}
+
+
+def _job(workdir: Path, profile: str = "python", limits: Limits = LIMITS) -> Job:
+    return Job(workdir=workdir, names=("add",), limits=limits, profile=profile)
+
+
+# ---------------------------------------------------------------- no daemon needed
+
+def test_container_config_is_hardened(tmp_path):
+    config = container_config(_job(tmp_path), "judge-sandbox-python:abc")
+    assert config["image"] == "judge-sandbox-python:abc"
+    assert config["command"] == ["python3", "-I", "-B", "/opt/judge/worker.py"]
+    assert config["network_mode"] == "none"
+    assert config["read_only"] is True
+    assert config["tmpfs"] == {"/tmp": "rw,noexec,nosuid,nodev,size=64m"}
+    assert config["cap_drop"] == ["ALL"]
+    assert config["security_opt"] == ["no-new-privileges:true"]
+    assert config["user"] == "65534:65534"
+    assert config["pids_limit"] == LIMITS.pids
+    assert config["mem_limit"] == config["memswap_limit"] == "256m"
+    assert config["nano_cpus"] == 1_000_000_000
+    ulimits = {u["Name"]: (u["Soft"], u["Hard"]) for u in config["ulimits"]}
+    assert ulimits["nofile"] == (256, 256)
+    assert ulimits["fsize"] == (16 << 20, 16 << 20)
+    assert ulimits["core"] == (0, 0)
+    assert ulimits["cpu"] == (5, 6)
+    assert config["ipc_mode"] == "private"
+    assert config["init"] is True
+    assert config["auto_remove"] is False
+    assert config["log_config"]["Type"] == "json-file"
+    assert config["log_config"]["Config"]["max-size"] == "1m"
+    assert config["environment"]["HOME"] == "/tmp"
+    assert config["environment"]["OMP_NUM_THREADS"] == "1"
+    assert not any(k for k in config["environment"] if "TOKEN" in k or "KEY" in k or "SECRET" in k)
+    assert config["working_dir"] == "/tmp"
+    assert config["labels"] == {LABEL: "1", PID_LABEL: str(os.getpid())}
+    assert config["volumes"] == {str(tmp_path.resolve()): {"bind": "/job", "mode": "ro"}}
+    assert config["stdin_open"] is True and config["tty"] is False
+    assert "device_requests" not in config
+    for forbidden in ("privileged", "network", "pid_mode", "oom_kill_disable", "cap_add"):
+        assert forbidden not in config
+
+
+def test_cpu_rlimit_rounds_up(tmp_path):
+    limits = Limits(cpu_seconds=2.2, wall_seconds=5, memory_mib=512, output_kib=64, pids=16)
+    config = container_config(_job(tmp_path, limits=limits), "img")
+    ulimits = {u["Name"]: (u["Soft"], u["Hard"]) for u in config["ulimits"]}
+    assert ulimits["cpu"] == (3, 4)
+    assert config["pids_limit"] == 16
+    assert config["mem_limit"] == "512m"
+
+
+def test_torch_gpu_config_requests_gpus(tmp_path):
+    config = container_config(_job(tmp_path, profile="torch-gpu"), "judge-sandbox-torch-gpu:abc")
+    (request,) = config["device_requests"]
+    assert request["Count"] == -1
+    assert request["Capabilities"] == [["gpu"]]
+    assert config["network_mode"] == "none" and config["read_only"] is True
+
+
+def test_backend_shape():
+    backend = DockerBackend()
+    assert backend.name == "docker"
+    assert backend.notice == ""
+    assert backend.job_path == "/job"
+
+
+# ---------------------------------------------------------------- a daemon needed
+
+@pytest.fixture(scope="session")
+def backend():
+    problem = _ping(timeout=2)
+    if problem is not None:
+        pytest.skip(f"no Docker daemon: {problem} (start one with scripts/setup-docker.sh)")
+    backend = DockerBackend()
+    backend.image("python")  # built (or found) once per test session
+    return backend
+
+
+def _submission(tmp_path: Path, source: str) -> Path:
+    workdir = tmp_path / "job"
+    workdir.mkdir()
+    (workdir / "submission.py").write_text(source)
+    return workdir
+
+
+def _ours(client) -> list:
+    return client.containers.list(all=True, filters={"label": [f"{LABEL}=1", f"{PID_LABEL}={os.getpid()}"]})
+
+
+@pytest.mark.docker
+def test_available(backend):
+    assert backend.available() is True
+
+
+@pytest.mark.docker
+def test_add_round_trip(backend, tmp_path):
+    workdir = _submission(tmp_path, "def add(a, b):\n    return a + b\n")
+    session = backend.open(_job(workdir))
+    try:
+        assert session.start(HELLO)["op"] == "ready"
+        reply = session.request(RUN_ADD)
+        assert reply["outcomes"] == [{"value": 3}]
+    finally:
+        usage = session.close()
+    assert usage.cpu_seconds > 0
+    assert not _ours(backend.client())
+
+
+@pytest.mark.docker
+def test_sandbox_is_locked_down(backend, tmp_path):
+    source = (
+        "import os, socket\n"
+        "def add(a, b):\n"
+        "    out = [os.getuid(), os.getgid()]\n"
+        "    for path in ('/job/x', '/opt/judge/worker.py', '/usr/x'):\n"
+        "        try:\n"
+        "            open(path, 'w')\n"
+        "            out.append('wrote ' + path)\n"
+        "        except OSError as exc:\n"
+        "            out.append(type(exc).__name__)\n"
+        "    try:\n"
+        "        socket.create_connection(('1.1.1.1', 80), timeout=1)\n"
+        "        out.append('network')\n"
+        "    except OSError as exc:\n"
+        "        out.append('no network')\n"
+        "    open('/tmp/scratch', 'w').write('ok')\n"
+        "    out.append(sorted(k for k in os.environ))\n"
+        "    return out\n")
+    workdir = _submission(tmp_path, source)
+    with backend.open(_job(workdir)) as session:
+        assert session.start(HELLO)["op"] == "ready"
+        (outcome,) = session.request(RUN_ADD)["outcomes"]
+    uid, gid, job_write, worker_write, usr_write, network, env = outcome["value"]
+    assert (uid, gid) == (65534, 65534)
+    assert "wrote" not in job_write + worker_write + usr_write
+    assert network == "no network"
+    assert "HOME" in env and not any("DOCKER" in k for k in env)
+
+
+@pytest.mark.docker
+def test_memory_bomb_is_mle(backend, tmp_path):
+    source = ("def add(a, b):\n"
+              "    x = bytearray(400 << 20)\n"
+              "    x[::4096] = b'\\x01' * len(x[::4096])\n"
+              "    return len(x)\n")
+    workdir = _submission(tmp_path, source)
+    with backend.open(_job(workdir)) as session:
+        assert session.start(HELLO)["op"] == "ready"
+        with pytest.raises(SandboxFailure) as failure:
+            session.request(RUN_ADD)
+    assert failure.value.verdict == "MLE", failure.value.message
+
+
+@pytest.mark.docker
+@pytest.mark.slow
+def test_infinite_loop_is_tle(backend, tmp_path):
+    workdir = _submission(tmp_path, "def add(a, b):\n    while True:\n        pass\n")
+    limits = Limits(cpu_seconds=2, wall_seconds=10, memory_mib=256, output_kib=64)
+    with backend.open(_job(workdir, limits=limits)) as session:
+        assert session.start(HELLO)["op"] == "ready"
+        with pytest.raises(SandboxFailure) as failure:
+            session.request(RUN_ADD)
+    assert failure.value.verdict == "TLE", failure.value.message
+    assert "CPU" in failure.value.message  # the CPU rlimit fired, not the judge's wall clock
+
+
+@pytest.mark.docker
+def test_output_flood_is_ole(backend, tmp_path):
+    workdir = _submission(tmp_path, "def add(a, b):\n    print('x' * (1 << 20))\n    return 0\n")
+    with backend.open(_job(workdir)) as session:
+        assert session.start(HELLO)["op"] == "ready"
+        with pytest.raises(SandboxFailure) as failure:
+            session.request(RUN_ADD)
+    assert failure.value.verdict == "OLE", failure.value.message
+
+
+@pytest.mark.docker
+def test_crash_is_re(backend, tmp_path):
+    workdir = _submission(tmp_path, "import os\ndef add(a, b):\n    os._exit(7)\n")
+    with backend.open(_job(workdir)) as session:
+        assert session.start(HELLO)["op"] == "ready"
+        with pytest.raises(SandboxFailure) as failure:
+            session.request(RUN_ADD)
+    assert failure.value.verdict == "RE"
+    assert "code 7" in failure.value.message
+
+
+@pytest.mark.docker
+def test_no_container_left_after_close(backend, tmp_path):
+    workdir = _submission(tmp_path, "def add(a, b):\n    return a + b\n")
+    session = backend.open(_job(workdir))
+    name = session.container.id
+    assert _ours(backend.client())
+    session.close()
+    assert not _ours(backend.client())
+    with pytest.raises(docker.errors.NotFound):
+        backend.client().containers.get(name)
+
+
+@pytest.mark.docker
+def test_cleanup_orphans_removes_dead_judges_containers(backend):
+    client = backend.client()
+    image = backend.image("python")
+    dead_pid = 2**22 + 12345  # above pid_max's default ceiling: no such process
+    orphan = client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(dead_pid)},
+                                      network_mode="none")
+    mine = client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(os.getpid())},
+                                    network_mode="none")
+    try:
+        assert cleanup_orphans(client) >= 1
+        with pytest.raises(docker.errors.NotFound):
+            client.containers.get(orphan.id)
+        client.containers.get(mine.id)  # a live judge's container stays
+    finally:
+        for container in (orphan, mine):
+            try:
+                container.remove(force=True)
+            except docker.errors.NotFound:
+                pass
