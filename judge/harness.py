@@ -52,8 +52,17 @@ class Call:
         return self
 
 
+_NOT_METHODS = frozenset({"__deepcopy__", "__copy__", "__getstate__", "__setstate__", "__reduce__",
+                          "__reduce_ex__", "__getnewargs__", "__getnewargs_ex__", "__length_hint__",
+                          "__iter__", "__next__", "__fspath__", "__index__", "__array__"})
+
+
 class Obj:
-    """An object made by an earlier call of the program; attribute access records method calls."""
+    """An object made by an earlier call of the program; attribute access records method calls.
+
+    Dunder methods are recorded too: `q.__len__()` calls `len` on the submission's object and is
+    rendered as `len(q)` in a counterexample.
+    """
 
     __slots__ = ("_program", "_index")
 
@@ -61,7 +70,7 @@ class Obj:
         self._program, self._index = program, index
 
     def __getattr__(self, method: str) -> Callable[..., Call]:
-        if method.startswith("__"):
+        if method in _NOT_METHODS:  # protocols Python itself probes for; never submission methods
             raise AttributeError(method)
 
         def record(*args: Any, **kwargs: Any) -> Call:
@@ -89,7 +98,10 @@ class Program:
         return Obj(self, len(self.calls) - 1)
 
     def new(self, name: str, *args: Any, **kwargs: Any) -> Obj:
-        """Call the submission's top-level `name` (usually a class) and keep the result for later calls."""
+        """Call the submission's `name` (a class, a function, or a dotted `Class.factory`) and keep the result.
+
+        A kept result is not compared itself; later calls use it (methods, or arguments of `helper`).
+        """
         return self._keep(None, name, args, kwargs)
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Call:
@@ -99,6 +111,10 @@ class Program:
     def support(self, name: str, *args: Any, **kwargs: Any) -> Obj:
         """Build an object from the challenge's support.py (the same code on both sides), e.g. a ListNode."""
         return self._keep("support", name, args, kwargs)
+
+    def helper(self, name: str, *args: Any, **kwargs: Any) -> Call:
+        """Call a support.py function and compare its result, e.g. `index_of(head, node)` to check identity."""
+        return self._record("support", name, args, kwargs)
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,10 @@ def wire_calls(program: Program) -> list[dict]:
     return calls
 
 
+_OPERATORS = {"__len__": ("len({0})", 0), "__contains__": ("{1} in {0}", 1), "__getitem__": ("{0}[{1}]", 1),
+              "__setitem__": ("{0}[{1}] = {2}", 2), "__delitem__": ("del {0}[{1}]", 1), "__bool__": ("bool({0})", 0)}
+
+
 def render_program(program: Program, upto: int, note: str = "") -> str:
     """The calls a person can paste into a Python prompt, the failing one last with its note."""
     labels = {i: c.label for i, c in enumerate(program.calls) if c.label}
@@ -101,8 +105,13 @@ def render_program(program: Program, upto: int, note: str = "") -> str:
     lines = []
     for index, call in enumerate(program.calls[: upto + 1]):
         args = [arg(a) for a in call.args] + [f"{k}={arg(v)}" for k, v in call.kwargs.items()]
-        target = "" if call.target in (None, "support") else f"{labels.get(call.target, 'obj')}."
-        text = f"{target}{call.name}({', '.join(args)})"
+        owner = labels.get(call.target, "obj")
+        if call.target in (None, "support"):
+            text = f"{call.name}({', '.join(args)})"
+        elif call.name in _OPERATORS and len(args) == _OPERATORS[call.name][1]:
+            text = _OPERATORS[call.name][0].format(owner, *args)
+        else:
+            text = f"{owner}.{call.name}({', '.join(args)})"
         if call.label:
             text = f"{call.label} = {text}"
         lines.append(text)

@@ -251,10 +251,11 @@ def execute(namespace: dict, support: dict, calls: list, device: str | None = No
             args = decode(call.get("args", []), handles, device)
             kwargs = {k: decode(v, handles, device) for k, v in call.get("kwargs", {}).items()}
             target = call.get("target")
-            if target is None:
-                func = namespace[call["name"]]
-            elif target == "support":
-                func = support[call["name"]]
+            if target is None or target == "support":
+                head, *rest = call["name"].split(".")
+                func = (namespace if target is None else support)[head]
+                for attribute in rest:  # "MinHeap.heapify": a class's factory method
+                    func = getattr(func, attribute)
             else:
                 func = getattr(handles[int(target)], call["name"])
             result = func(*args, **kwargs)

@@ -1,0 +1,68 @@
+"""challenge.yaml validation: every error names the file, the field and what was expected."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from judge.challenge import ChallengeError, load_challenge
+
+
+def _write(folder, **changes):
+    data = yaml.safe_load((folder / "challenge.yaml").read_text())
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key)
+        else:
+            data[key] = value
+    (folder / "challenge.yaml").write_text(yaml.safe_dump(data))
+
+
+def test_the_model_challenge_loads(challenge_copy):
+    challenge = load_challenge(challenge_copy("lru_cache"))
+    assert challenge.id == "lru_cache" and challenge.interface == ("LRUCache",)
+    assert challenge.limits.memory_mib == 256
+    assert {w.expected for w in challenge.wrong} == {"WA", "TLE"}
+    assert all(w.why for w in challenge.wrong)
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"category": "misc"}, "field 'category' is 'misc', expected dsa or coding or system-design or genai"),
+    ({"runtime": None}, "field 'runtime' is missing"),
+    ({"id": "other"}, "field 'id' is 'other', expected the folder name 'lru_cache'"),
+    ({"interface": []}, "field 'interface' is empty"),
+    ({"interface": "LRUCache"}, "field 'interface' is 'LRUCache', expected a list of names"),
+    ({"limits": {"cpu_seconds": -1, "wall_seconds": 1, "memory_mib": 64, "output_kib": 1}},
+     "limits: field 'cpu_seconds' is -1, expected a positive number"),
+    ({"colour": "red"}, "unknown field 'colour'"),
+])
+def test_invalid_fields_are_named(challenge_copy, changes, message):
+    folder = challenge_copy("lru_cache")
+    _write(folder, **changes)
+    with pytest.raises(ChallengeError) as info:
+        load_challenge(folder)
+    assert str(info.value).startswith(str(folder / "challenge.yaml"))
+    assert message in str(info.value)
+
+
+def test_invalid_yaml_and_missing_files(challenge_copy):
+    folder = challenge_copy("lru_cache")
+    (folder / "challenge.yaml").write_text("id: [unclosed\n")
+    with pytest.raises(ChallengeError, match="not valid YAML at line"):
+        load_challenge(folder)
+    (folder / "challenge.yaml").write_text(_model_yaml())
+    (folder / "properties.py").unlink()
+    with pytest.raises(ChallengeError, match="missing properties.py"):
+        load_challenge(folder)
+
+
+def _model_yaml() -> str:
+    from conftest import CHALLENGES
+
+    return (CHALLENGES / "lru_cache" / "challenge.yaml").read_text()
+
+
+def test_wrong_submission_must_declare_its_verdict(challenge_copy):
+    folder = challenge_copy("lru_cache")
+    (folder / "wrong" / "undeclared.py").write_text("class LRUCache: pass\n")
+    with pytest.raises(ChallengeError, match="no '# expect: VERDICT' line"):
+        load_challenge(folder)

@@ -1,0 +1,51 @@
+"""The whole path through the real Docker daemon: `judge run ... --sandbox docker`."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import CHALLENGES, SUBMISSIONS
+from sandbox.docker_backend import DockerBackend
+
+pytestmark = pytest.mark.docker
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _daemon():
+    backend = DockerBackend()
+    if not backend.available():
+        pytest.skip(f"no Docker daemon: {backend.why_unavailable}")
+
+
+def _labelled_containers() -> list:
+    import docker
+
+    return docker.from_env().containers.list(all=True, filters={"label": "judge.sandbox=1"})
+
+
+def test_reference_style_solution_is_accepted_in_docker(judge_json):
+    code, result = judge_json("lru_cache", SUBMISSIONS / "lru_ok.py", "--seed", "2", sandbox="docker")
+    assert (code, result["verdict"], result["sandbox"]) == (0, "AC", "docker")
+    assert result["peak_memory_mib"] and result["cpu_seconds"] > 0
+    assert _labelled_containers() == []
+
+
+@pytest.mark.parametrize("wrong", sorted(p.name for p in (CHALLENGES / "lru_cache" / "wrong").glob("*.py")))
+def test_each_wrong_lru_cache_gets_its_verdict_in_docker(judge_json, wrong):
+    from judge.challenge import read_expected_verdict
+
+    path = CHALLENGES / "lru_cache" / "wrong" / wrong
+    expected, _ = read_expected_verdict(path)
+    code, result = judge_json("lru_cache", path, "--seed", "1", sandbox="docker")
+    assert (code, result["verdict"]) == (1, expected), result["message"]
+    if expected == "WA":
+        assert result["counterexample"].startswith("c = LRUCache(")
+    assert _labelled_containers() == []
+
+
+@pytest.mark.parametrize("submission, verdict", [
+    ("memory_bomb.py", "MLE"), ("always_equal.py", "WA"), ("exit_at_import.py", "RE"), ("syntax_error.py", "CE"),
+])
+def test_hostile_submissions_in_docker(judge_json, submission, verdict):
+    code, result = judge_json("lru_cache", SUBMISSIONS / submission, "--seed", "1", sandbox="docker")
+    assert (code, result["verdict"]) == (1, verdict), result["message"]
+    assert _labelled_containers() == []
