@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -147,8 +149,22 @@ def cmd_sandbox_build(args: argparse.Namespace) -> int:
 COMMANDS = {"run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so every `finally` (container removal included) runs.
+
+    A BaseException, like KeyboardInterrupt, so that hypothesis does not take it for a failing example.
+    """
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # also when started with SIGINT ignored
     try:
         return COMMANDS[args.command](args)
     except (JudgeError, BackendUnavailable) as exc:
@@ -160,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("judge: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("judge: terminated", file=sys.stderr)
+        return 143
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback, unless asked for
         if os.environ.get("JUDGE_DEBUG"):
             traceback.print_exc()
