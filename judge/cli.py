@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     challenge.add_argument("--max-examples", type=int, default=None, metavar="N", help="examples per property")
     challenge.add_argument("--device", choices=("cpu", "cuda"), default="cpu", help="where torch submissions run")
     challenge.add_argument("--format", default=None, help="a result format from a plugin (default text)")
+    challenge.add_argument("--runtime", default=None, metavar="NAME",
+                           help="Docker runtime for the sandbox container, e.g. runsc (gVisor) where installed")
     _add_common(challenge)
 
     listing = sub.add_parser("list", help="list the challenges")
@@ -77,7 +79,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise JudgeError(f"unknown --format {fmt!r} (available: {', '.join(sorted(formats))})")
     if not args.file.exists():
         raise JudgeError(f"{args.file}: no such file")
-    backend, notice = choose_backend(pm, args.sandbox)
+    backend, notice = choose_backend(pm, "docker" if args.runtime and args.sandbox == "auto" else args.sandbox)
+    if args.runtime:
+        if not hasattr(backend, "runtime"):
+            raise JudgeError(f"--runtime needs the docker sandbox, not {backend.name}")
+        backend.runtime = args.runtime
     if notice:
         print(f"judge: note: {notice}", file=sys.stderr)
     seed = args.seed if args.seed is not None else secrets.randbelow(2**32)

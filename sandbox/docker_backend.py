@@ -36,7 +36,7 @@ _FRAME = struct.Struct(">BxxxL")  # Docker attach stream header: stream id, 3 pa
 CGROUP = Path("/sys/fs/cgroup")
 
 
-def container_config(job: Job, image: str) -> dict:
+def container_config(job: Job, image: str, runtime: str | None = None) -> dict:
     """The keyword arguments for `client.containers.create`: every hardening setting in one place."""
     from docker.types import DeviceRequest, LogConfig, Ulimit
 
@@ -79,6 +79,8 @@ def container_config(job: Job, image: str) -> dict:
         "detach": False,  # with stdin_open: StdinOnce, so if the judge dies the worker sees EOF and exits
         "tty": False,
     }
+    if runtime:
+        config["runtime"] = runtime  # e.g. "runsc": gVisor, a user-space kernel between the worker and the host
     if job.profile == "torch-gpu" or job.device.startswith("cuda"):
         config["device_requests"] = [DeviceRequest(count=-1, capabilities=[["gpu"]])]
     return config
@@ -102,7 +104,7 @@ def _one_line(exc: BaseException) -> str:
 class DockerSession(StreamSession):
     backend_name = "docker"
 
-    def __init__(self, job: Job, client, image: str) -> None:
+    def __init__(self, job: Job, client, image: str, runtime: str | None = None) -> None:
         import docker.errors
 
         super().__init__(job)
@@ -123,7 +125,7 @@ class DockerSession(StreamSession):
         self.started_at: float | None = None
         _make_readable(job.workdir)
         try:
-            self.container = client.containers.create(**container_config(job, image))
+            self.container = client.containers.create(**container_config(job, image, runtime))
             # Attach before start so that nothing the worker writes can be missed (nor buffered by
             # the HTTP response reader ahead of our raw socket reads).
             self._attach = self.container.attach_socket(
@@ -446,6 +448,7 @@ class DockerBackend:
 
     def __init__(self, *, base: str | None = None, wheelhouse: Path | None = None, progress=_stderr_progress) -> None:
         self.base = base or os.environ.get("JUDGE_DOCKER_BASE") or None
+        self.runtime = os.environ.get("JUDGE_DOCKER_RUNTIME") or None
         wheels = wheelhouse or os.environ.get("JUDGE_DOCKER_WHEELHOUSE")
         self.wheelhouse = Path(wheels) if wheels else None
         self.progress = progress
@@ -491,7 +494,9 @@ class DockerBackend:
         if not self._orphans_checked:
             self._orphans_checked = True
             cleanup_orphans(client)
-        return DockerSession(job, client, self.image(job.profile))
+        if self.runtime and self.runtime not in (client.info().get("Runtimes") or {}):
+            raise BackendUnavailable(f"the Docker daemon has no runtime {self.runtime!r} (is gVisor installed and registered?)")
+        return DockerSession(job, client, self.image(job.profile), self.runtime)
 
 
 def _ping(timeout: float) -> str | None:

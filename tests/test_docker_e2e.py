@@ -49,3 +49,18 @@ def test_hostile_submissions_in_docker(judge_json, submission, verdict):
     code, result = judge_json("lru_cache", SUBMISSIONS / submission, "--seed", "1", sandbox="docker")
     assert (code, result["verdict"]) == (1, verdict), result["message"]
     assert _labelled_containers() == []
+
+
+def test_unknown_runtime_is_a_clear_error(judge_cli):
+    code, out, err = judge_cli("run", "challenge", "lru_cache", SUBMISSIONS / "lru_ok.py", "--runtime", "no-such-runtime")
+    assert code == 2 and out == ""
+    assert err.strip() == "judge: error: the Docker daemon has no runtime 'no-such-runtime' (is gVisor installed and registered?)"
+
+
+def test_runtime_reaches_the_container_config(tmp_path):
+    from sandbox.docker_backend import container_config
+    from sandbox.session import Job, Limits
+
+    job = Job(workdir=tmp_path, names=("f",), limits=Limits(1, 2, 64, 1))
+    assert container_config(job, "img", "runsc")["runtime"] == "runsc"
+    assert "runtime" not in container_config(job, "img")
