@@ -13,9 +13,11 @@ from pathlib import Path
 from judge import __version__
 from judge.backends import choose_backend
 from judge.catalog import Catalog, ChallengesDir
+from judge.check import add_check_arguments, command_check
 from judge.errors import JudgeError
 from judge.plugins import describe_plugins, make_plugin_manager
 from judge.runner import judge_submission
+from judge.scaffold import add_new_arguments, command_new
 from sandbox.session import BackendUnavailable
 
 
@@ -51,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(show)
     plugins = sub.add_parser("plugins", help="list loaded plugins and the hooks each implements")
     _add_common(plugins)
+
+    check = sub.add_parser("check", help="check challenge folders: reference, wrong/, flakiness, limits, mutants")
+    add_check_arguments(check)
+    _add_common(check)
+    new = sub.add_parser("new", help="create a challenge folder from a working example, to be filled in")
+    add_new_arguments(new)
 
     sandbox = sub.add_parser("sandbox", help="manage sandbox images")
     sandbox_sub = sandbox.add_subparsers(dest="action", required=True)
@@ -152,7 +160,15 @@ def cmd_sandbox_build(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
+def cmd_check(args: argparse.Namespace) -> int:
+    return command_check(args, _plugin_manager(args))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    return command_new(args)
+
+
+COMMANDS = {"check": cmd_check, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
 
 
 class Terminated(BaseException):

@@ -203,7 +203,7 @@ class Judging:
         changed += [(k, ref_after[1][k], after[1].get(k)) for k in ref_after[1]]
         for position, want, got in changed:
             if exact(want, got):
-                return (Verdict.WA, f"the call changed its argument {position + 1}: {show(got)} after the call, "
+                return (Verdict.WA, f"the call changed its argument {position}: {show(got)} after the call, "
                         f"expected it to stay {show(want)}", show(want), show(got), None)
         return None
 

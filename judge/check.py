@@ -1,0 +1,407 @@
+"""`judge check`: the author's CI for a challenge folder.
+
+Checks, in order (names as they appear in the text, JSON and JUnit renderings):
+
+    yaml                challenge.yaml loads and validates (judge.challenge.load_challenge)
+    spec_interface      spec.md names every interface symbol
+    reference_accepted  reference.py, judged as a submission, is AC under every seed
+    wrong_verdicts      every wrong/*.py gets exactly the verdict its `# expect:` line declares
+    no_flakiness        every wrong/*.py gets the same verdict under every seed
+    limits              the reference uses at most a third of the CPU and wall limits, and
+                        spec.md states the CPU seconds and memory MiB limits
+    mutation_score      mutants of the reference (judge.mutation) are killed by the properties:
+                        score >= min_mutation_score (default 90%)
+
+A check whose inputs are missing (e.g. everything after `yaml` when challenge.yaml is invalid)
+is reported as skipped. The report fails when any check fails.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from judge.challenge import Challenge, ChallengeError, load_challenge
+from judge.mutation import MAX_MUTANTS, MUTANT_EXAMPLES, MutationReport, judge_source, make_pool, run_mutation
+
+CHECKS = ("yaml", "spec_interface", "reference_accepted", "wrong_verdicts", "no_flakiness", "limits",
+          "mutation_score")
+MIN_MUTATION_SCORE = 0.9
+LIMIT_SHARE = 1 / 3
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class CheckResult:
+    name: str
+    passed: bool
+    details: str = ""
+    skipped: bool = False
+    seconds: float = 0.0
+
+    @property
+    def status(self) -> str:
+        return "skip" if self.skipped else "pass" if self.passed else "FAIL"
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "passed": self.passed, "skipped": self.skipped, "details": self.details,
+                "seconds": round(self.seconds, 2)}
+
+
+@dataclass
+class CheckReport:
+    challenge: str
+    path: str
+    checks: list[CheckResult] = field(default_factory=list)
+    mutation: MutationReport | None = None
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed or c.skipped for c in self.checks) and not any(
+            c.skipped and c.name == "yaml" for c in self.checks)
+
+    @property
+    def failed(self) -> list[CheckResult]:
+        return [c for c in self.checks if not c.passed and not c.skipped]
+
+    def get(self, name: str) -> CheckResult:
+        return next(c for c in self.checks if c.name == name)
+
+    @property
+    def mutation_score(self) -> float | None:
+        return self.mutation.score if self.mutation else None
+
+    @property
+    def survivors(self) -> list:
+        return self.mutation.survivors if self.mutation else []
+
+    def to_dict(self) -> dict:
+        return {"challenge": self.challenge, "path": self.path, "passed": self.passed,
+                "seconds": round(self.seconds, 2), "checks": [c.to_dict() for c in self.checks],
+                "mutation": self.mutation.to_dict() if self.mutation else None}
+
+
+# -- the checks
+
+def _spec_interface(challenge: Challenge) -> CheckResult:
+    spec = challenge.spec
+    missing = [name for name in challenge.interface if not re.search(rf"(?<![\w.]){re.escape(name)}\b", spec)]
+    if missing:
+        return CheckResult("spec_interface", False, f"spec.md never names {', '.join(missing)} "
+                           f"(the interface in challenge.yaml is {', '.join(challenge.interface)})")
+    return CheckResult("spec_interface", True, f"spec.md names {', '.join(challenge.interface)}")
+
+
+def _number_stated(text: str, value: float) -> bool:
+    number = f"{value:g}"
+    forms = {number, f"{value:,.0f}"} if float(value).is_integer() else {number}
+    return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text) for form in forms)
+
+
+def _limits(challenge: Challenge, reference: list[dict]) -> CheckResult:
+    limits = challenge.limits
+    problems, notes = [], []
+    if reference:
+        cpu = max(r["cpu_seconds"] for r in reference)
+        wall = max(r["wall_seconds"] for r in reference)
+        for what, used, limit in (("CPU", cpu, limits.cpu_seconds), ("wall", wall, limits.wall_seconds)):
+            if used > limit * LIMIT_SHARE:
+                problems.append(f"the reference used {used:.2f} s {what} of the {limit:g} s limit, more than a "
+                                f"third (raise limits.{what.lower() if what == 'wall' else 'cpu'}_seconds to at "
+                                f"least {used / LIMIT_SHARE:.3g} or make the properties cheaper)")
+            else:
+                notes.append(f"reference {used:.2f} s {what} of {limit:g} s")
+    spec = challenge.spec
+    if not _number_stated(spec, limits.cpu_seconds):
+        problems.append(f"spec.md does not state the CPU limit ({limits.cpu_seconds:g} s)")
+    if not _number_stated(spec, limits.memory_mib):
+        problems.append(f"spec.md does not state the memory limit ({limits.memory_mib} MiB)")
+    if problems:
+        return CheckResult("limits", False, "; ".join(problems))
+    return CheckResult("limits", True, "; ".join(notes + ["spec.md states the CPU and memory limits"]))
+
+
+def _name(path: str | Path) -> str:
+    return Path(path).name
+
+
+def check_challenge(challenge: Challenge, backend, *, seeds: Iterable[int] = (1, 2, 3), mutation: bool = True,
+                    max_examples: int | None = None, min_mutation_score: float = MIN_MUTATION_SCORE,
+                    max_mutants: int = MAX_MUTANTS, mutation_examples: int = MUTANT_EXAMPLES,
+                    jobs: int | None = None, log: Callable[[str], None] | None = None) -> CheckReport:
+    """Run every check on a loaded challenge. `backend` judges the reference and wrong/ (mutants run locally)."""
+    seeds = tuple(seeds) or (1,)
+    started = time.monotonic()
+    report = CheckReport(challenge.id, str(challenge.path))
+    say = log or (lambda message: None)
+    backend_name = getattr(backend, "name", "local")
+    report.checks.append(CheckResult("yaml", True, f"{challenge.path / 'challenge.yaml'} is valid"))
+    report.checks.append(_spec_interface(challenge))
+
+    # the reference, one seed at a time and alone: its usage is what the limits check measures
+    t0 = time.monotonic()
+    reference = []
+    for seed in seeds:
+        result = judge_source(challenge, None, str(challenge.reference_path), backend, seed, max_examples)
+        reference.append(result)
+        say(f"{challenge.id}: reference, seed {seed}: {result['verdict']} "
+            f"({result['cpu_seconds']:.2f} s CPU, {result['wall_seconds']:.2f} s wall)")
+    bad = [r for r in reference if r["verdict"] != "AC"]
+    if bad:
+        details = "; ".join(f"seed {r['seed']}: {r['verdict']}: {r['message']}"
+                            + (f" (property {r['property']}: {r['counterexample']})" if r.get("counterexample") else "")
+                            for r in bad)
+        report.checks.append(CheckResult("reference_accepted", False, f"reference.py is rejected: {details}",
+                                         seconds=time.monotonic() - t0))
+    else:
+        report.checks.append(CheckResult("reference_accepted", True,
+                                         f"AC under seeds {', '.join(map(str, seeds))}", seconds=time.monotonic() - t0))
+
+    pool = None
+    try:
+        # wrong/ under every seed, in parallel
+        t0 = time.monotonic()
+        if challenge.wrong:
+            pool = make_pool(jobs)
+            futures = {(w.path, seed): pool.submit(judge_source, challenge, None, str(w.path), backend_name, seed,
+                                                   max_examples)
+                       for w in challenge.wrong for seed in seeds}
+            verdicts: dict[Path, list[dict]] = {}
+            for (path, seed), future in futures.items():
+                result = future.result()
+                verdicts.setdefault(path, []).append(result)
+                say(f"{challenge.id}: wrong/{path.name}, seed {seed}: {result['verdict']}")
+            elapsed = time.monotonic() - t0
+            wrong_problems, flaky, lines = [], [], []
+            for w in challenge.wrong:
+                results = verdicts[w.path]
+                first = results[0]
+                if first["verdict"] != w.expected:
+                    why = f": {first['message']}" if first["message"] else ""
+                    wrong_problems.append(f"wrong/{w.path.name}: expected {w.expected}, got {first['verdict']}"
+                                          f" (seed {first['seed']}){why}")
+                else:
+                    lines.append(f"wrong/{w.path.name}: {w.expected}")
+                got = {r["verdict"] for r in results}
+                if len(got) > 1:
+                    flaky.append(f"wrong/{w.path.name}: " + ", ".join(f"seed {r['seed']} {r['verdict']}" for r in results))
+            if wrong_problems:
+                report.checks.append(CheckResult("wrong_verdicts", False, "; ".join(wrong_problems), seconds=elapsed))
+            else:
+                report.checks.append(CheckResult("wrong_verdicts", True, "; ".join(lines), seconds=elapsed))
+            if flaky:
+                report.checks.append(CheckResult("no_flakiness", False, "verdicts differ between seeds: "
+                                                 + "; ".join(flaky)))
+            else:
+                report.checks.append(CheckResult("no_flakiness", True, f"{len(challenge.wrong)} wrong submissions, "
+                                                 f"the same verdict under seeds {', '.join(map(str, seeds))}"))
+        else:
+            report.checks.append(CheckResult("wrong_verdicts", False, "wrong/ holds no submissions: add a few "
+                                             "plausible wrong solutions, each with a '# expect: VERDICT' line"))
+            report.checks.append(CheckResult("no_flakiness", True, "", skipped=True))
+
+        report.checks.append(_limits(challenge, reference if not bad else []))
+
+        if not mutation:
+            report.checks.append(CheckResult("mutation_score", True, "not run (mutation testing switched off)", skipped=True))
+        elif bad:
+            report.checks.append(CheckResult("mutation_score", False, "not run: the reference is rejected",
+                                             skipped=True))
+        else:
+            t0 = time.monotonic()
+            pool = pool or make_pool(jobs)
+            mutants = run_mutation(challenge, seed=seeds[0], max_examples=min(max_examples or mutation_examples,
+                                                                             mutation_examples),
+                                   max_mutants=max_mutants, reference_cpu=max(r["cpu_seconds"] for r in reference),
+                                   reference_wall=max(r["wall_seconds"] for r in reference), pool=pool,
+                                   log=(lambda m: say(f"{challenge.id}:{m}")) if log else None)
+            report.mutation = mutants
+            ok = mutants.score >= min_mutation_score and not mutants.problems
+            details = [f"{mutants.summary()}; needs {min_mutation_score:.0%}"]
+            details += mutants.problems
+            for survivor in mutants.survivors:
+                details.append(f"survivor {survivor.id} ({survivor.description}"
+                               + (f", {survivor.verdict}: {survivor.message}" if survivor.status == "error" else "")
+                               + f"):\n{survivor.diff.rstrip()}")
+            report.checks.append(CheckResult("mutation_score", ok, "\n".join(details),
+                                             seconds=time.monotonic() - t0))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def check_folder(folder: Path, backend, **options) -> CheckReport:
+    """`check_challenge` on a folder; an invalid challenge.yaml is a failed `yaml` check, the rest skipped."""
+    folder = Path(folder)
+    try:
+        challenge = load_challenge(folder)
+    except ChallengeError as exc:
+        report = CheckReport(folder.name, str(folder))
+        report.checks.append(CheckResult("yaml", False, str(exc)))
+        report.checks += [CheckResult(name, False, "not run: challenge.yaml is invalid", skipped=True)
+                          for name in CHECKS[1:]]
+        return report
+    return check_challenge(challenge, backend, **options)
+
+
+# -- renderings
+
+def render_text(reports: list[CheckReport], verbose: bool = False) -> str:
+    lines = []
+    width = max(len(name) for name in CHECKS)
+    for report in reports:
+        failed = len(report.failed)
+        head = "ok" if report.passed else f"FAILED ({failed} check{'s' * (failed != 1)})"
+        lines.append(f"{report.challenge}: {head} in {report.seconds:.1f} s  [{report.path}]")
+        for check in report.checks:
+            details = check.details
+            if check.name == "mutation_score" and report.mutation is not None:
+                details = report.mutation.summary()
+            first, *rest = (details or "").splitlines() or [""]
+            lines.append(f"  {check.status:4}  {check.name:{width}}  {first}".rstrip())
+            if not check.passed and not check.skipped and check.name != "mutation_score":
+                lines += [f"  {'':4}  {'':{width}}  {line}" for line in rest]
+        if report.mutation is not None:
+            for problem in report.mutation.problems:
+                lines.append(f"        {problem}")
+            equivalent = [m for m in report.mutation.mutants if m.status == "equivalent"]
+            if equivalent:
+                lines.append("  equivalent mutants (not scored):")
+                lines += [f"    {m.id}: {m.reason}" for m in equivalent]
+            if report.mutation.survivors:
+                lines.append("  surviving mutants (the properties do not notice these changes):")
+                for mutant in report.mutation.survivors:
+                    note = f" [{mutant.verdict}: {mutant.message}]" if mutant.status == "error" else ""
+                    lines.append(f"    {mutant.id}  {mutant.description}{note}")
+                    lines += [f"      {line}" for line in mutant.diff.rstrip().splitlines()]
+            if verbose:
+                lines.append("  all mutants:")
+                lines += [f"    {m.id:24} {m.status:10} {m.verdict or '':4} {m.seconds:5.1f} s  {m.description}"
+                          for m in report.mutation.mutants]
+    total = sum(1 for r in reports if r.passed)
+    lines.append(f"{total} of {len(reports)} challenge{'s' * (len(reports) != 1)} pass every check")
+    return "\n".join(lines)
+
+
+def render_json(reports: list[CheckReport]) -> str:
+    return json.dumps({"schema": SCHEMA_VERSION, "passed": all(r.passed for r in reports),
+                       "challenges": [r.to_dict() for r in reports]}, indent=2, ensure_ascii=False)
+
+
+def render_junit(reports: list[CheckReport]) -> str:
+    """One <testsuite> per challenge, one <testcase> per check; failures carry the details."""
+    suites = ET.Element("testsuites", name="judge check")
+    for report in reports:
+        failures = len(report.failed)
+        skipped = sum(c.skipped for c in report.checks)
+        suite = ET.SubElement(suites, "testsuite", name=report.challenge, tests=str(len(report.checks)),
+                              failures=str(failures), errors="0", skipped=str(skipped),
+                              time=f"{report.seconds:.3f}")
+        for check in report.checks:
+            case = ET.SubElement(suite, "testcase", classname=f"judge.check.{report.challenge}", name=check.name,
+                                 time=f"{check.seconds:.3f}")
+            first = (check.details or "").splitlines()[0] if check.details else ""
+            if check.skipped:
+                ET.SubElement(case, "skipped", message=first)
+            elif not check.passed:
+                failure = ET.SubElement(case, "failure", message=first[:500], type="CheckFailed")
+                failure.text = check.details
+            elif check.details:
+                ET.SubElement(case, "system-out").text = check.details
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+# -- the `judge check` command (judge/cli.py adds the subparser and calls these)
+
+def add_check_arguments(parser) -> None:
+    parser.add_argument("ids", nargs="*", metavar="ID_OR_FOLDER",
+                        help="challenge ids or folders (default: every challenge in --challenges-dir, "
+                             "else every installed challenge)")
+    parser.add_argument("--all", action="store_true",
+                        help="every challenge the catalog knows: installed packs and --challenges-dir folders")
+    parser.add_argument("--sandbox", default="auto",
+                        help="backend for the reference and wrong/: auto, docker or local (mutants always run locally)")
+    parser.add_argument("--seeds", default="1,2,3", help="comma-separated seeds (default 1,2,3)")
+    parser.add_argument("--max-examples", type=int, default=None, metavar="N",
+                        help="examples per property for the reference and wrong/ runs")
+    parser.add_argument("--no-mutation", action="store_true", help="skip mutation testing")
+    parser.add_argument("--min-mutation-score", type=float, default=MIN_MUTATION_SCORE, metavar="F",
+                        help=f"lowest passing mutation score, 0..1 (default {MIN_MUTATION_SCORE})")
+    parser.add_argument("--max-mutants", type=int, default=MAX_MUTANTS, metavar="N",
+                        help=f"run at most N mutants, a deterministic sample (default {MAX_MUTANTS})")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel judging processes (default 2)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout, nothing else")
+    parser.add_argument("--junit", type=Path, default=None, metavar="FILE", help="also write JUnit XML to FILE")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every mutant")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+
+
+def _targets(args, pm) -> list[Path]:
+    from judge.catalog import Catalog
+    from judge.errors import JudgeError
+
+    catalog = Catalog(pm)
+    if getattr(args, "all", False):
+        return [catalog.folders[cid] for cid in catalog.ids()]
+    if not args.ids:
+        dirs = [Path(d) for d in getattr(args, "challenges_dir", [])]
+        if dirs:
+            roots = [d if (d / "challenge.yaml").is_file() else None for d in dirs]
+            folders = []
+            for d, root in zip(dirs, roots):
+                folders += [root] if root else sorted(p for p in d.iterdir() if (p / "challenge.yaml").is_file())
+            return folders
+        return [catalog.folders[cid] for cid in catalog.ids()]
+    folders = []
+    for wanted in args.ids:
+        path = Path(wanted)
+        if (path / "challenge.yaml").is_file():
+            folders.append(path)
+        elif wanted in catalog.folders:
+            folders.append(catalog.folders[wanted])
+        else:
+            catalog.get(wanted)  # raises the usual "unknown challenge" error with a suggestion
+            raise JudgeError(f"unknown challenge {wanted!r}")
+    return folders
+
+
+def command_check(args, pm) -> int:
+    """`judge check`: exit 0 when every check of every challenge passes, 1 when one fails."""
+    import sys
+
+    from judge.backends import choose_backend
+    from judge.errors import JudgeError
+
+    try:
+        seeds = tuple(int(s) for s in args.seeds.split(",") if s.strip())
+    except ValueError:
+        raise JudgeError(f"--seeds {args.seeds!r}: expected comma-separated integers like 1,2,3") from None
+    if not seeds:
+        raise JudgeError("--seeds: give at least one seed")
+    if args.max_examples is not None and args.max_examples < 1:
+        raise JudgeError("--max-examples must be at least 1")
+    if not 0 <= args.min_mutation_score <= 1:
+        raise JudgeError("--min-mutation-score must be between 0 and 1")
+    folders = _targets(args, pm)
+    if not folders:
+        raise JudgeError("no challenges to check")
+    backend, notice = choose_backend(pm, args.sandbox)
+    log = None if args.quiet or args.json else (lambda message: print(message, file=sys.stderr, flush=True))
+    if notice and log:
+        log(f"judge: note: {notice}")
+    reports = [check_folder(folder, backend, seeds=seeds, mutation=not args.no_mutation,
+                            max_examples=args.max_examples, min_mutation_score=args.min_mutation_score,
+                            max_mutants=args.max_mutants, jobs=args.jobs, log=log)
+               for folder in folders]
+    if args.junit is not None:
+        args.junit.write_text(render_junit(reports), encoding="utf-8")
+    print(render_json(reports) if args.json else render_text(reports, verbose=args.verbose))
+    return 0 if all(r.passed for r in reports) else 1
