@@ -29,7 +29,7 @@ def exact(expected: Any, actual: Any, path: str = "") -> Optional[str]:
         return f"expected {expected!r}{where}, got {actual!r}"
     if type(expected) in (list, tuple):
         if len(expected) != len(actual):
-            return f"expected {len(expected)} items{where}, got {len(actual)}"
+            return f"expected {_items(len(expected))}{where}, got {len(actual)}"
         for i, (e, a) in enumerate(zip(expected, actual)):
             reason = exact(e, a, f"{path}[{i}]")
             if reason:
@@ -48,6 +48,10 @@ def exact(expected: Any, actual: Any, path: str = "") -> Optional[str]:
     if expected != actual:
         return f"expected {show(expected)}{where}, got {show(actual)}"
     return None
+
+
+def _items(count: int) -> str:
+    return "1 item" if count == 1 else f"{count} items"
 
 
 def _same_key(mapping: dict, key: Any) -> Any:

@@ -100,7 +100,12 @@ def render_program(program: Program, upto: int, note: str = "") -> str:
     labels = {i: c.label for i, c in enumerate(program.calls) if c.label}
 
     def arg(value: Any) -> str:
-        return labels.get(value._index, "obj") if isinstance(value, Obj) else show(value)
+        if isinstance(value, Obj):
+            return labels.get(value._index, "obj")
+        if type(value) in (list, tuple) and any(isinstance(v, Obj) for v in value):
+            inner = ", ".join(arg(v) for v in value) + ("," if type(value) is tuple and len(value) == 1 else "")
+            return f"[{inner}]" if type(value) is list else f"({inner})"
+        return show(value)
 
     lines = []
     for index, call in enumerate(program.calls[: upto + 1]):
@@ -300,6 +305,7 @@ def judge_submission(challenge: Challenge, submission: Path, backend, *, seed: i
                 result.peak_memory_mib = usage.peak_memory_mib
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+        getattr(backend, "close", lambda: None)()  # no connection outlives the run
     return result
 
 

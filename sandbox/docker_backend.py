@@ -489,6 +489,15 @@ class DockerBackend:
                                                      wheelhouse=self.wheelhouse, progress=self.progress)
             return self._images[profile]
 
+    def close(self) -> None:
+        """Drop the client and its connection pool (the judge calls this after each submission)."""
+        if self._client is not None:
+            try:
+                self._client.close()
+            except Exception:  # noqa: BLE001
+                pass
+            self._client = None
+
     def open(self, job: Job) -> DockerSession:
         client = self.client()
         if not self._orphans_checked:

@@ -8,6 +8,7 @@ host's filesystem view (read-only for nobody where permissions say so); see SECU
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import os
 import resource
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pluggy
@@ -46,8 +48,8 @@ class LocalSession(StreamSession):
             _require_local_cuda()
         self._scratch = Path(tempfile.mkdtemp(prefix="judge-local-"))
         self._killed = False
-        as_root = os.geteuid() == 0 and _nobody_can_run_python()
-        if as_root:
+        as_root = os.geteuid() == 0
+        if as_root:  # the worker runs as uid 65534: it must reach its files, and own its scratch folder
             os.chown(self._scratch, NOBODY, NOBODY)
             os.chmod(job.workdir, 0o755)
             for child in job.workdir.iterdir():
@@ -55,25 +57,30 @@ class LocalSession(StreamSession):
         limits = job.limits
         cpu = max(1, math.ceil(limits.cpu_seconds))
         memory = limits.memory_mib * 2**20
+        self._cgroup = PidsCgroup.create(limits.pids) if as_root else None
+        cgroup_procs = self._cgroup.procs_file if self._cgroup else None
 
         def preexec() -> None:  # runs in the child, before exec
             os.setsid()
-            _unshare(CLONE_NEWNET if os.geteuid() == 0 else CLONE_NEWUSER | CLONE_NEWNET)
+            if cgroup_procs is not None:
+                with open(cgroup_procs, "w") as handle:  # this process and all it forks
+                    handle.write("0")
+            _unshare(CLONE_NEWNET if as_root else CLONE_NEWUSER | CLONE_NEWNET)
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
             resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
             resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 2**20, 16 * 2**20))
             resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
             if as_root:
-                os.setgroups([])
-                os.setgid(NOBODY)
-                os.setuid(NOBODY)
                 resource.setrlimit(resource.RLIMIT_NPROC, (limits.pids * 4, limits.pids * 4))
 
+        argv = [sys.executable, "-I", "-B", str(WORKER)]
+        if as_root:
+            argv = _drop_to_nobody() + argv
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(self._scratch), "TMPDIR": str(self._scratch),
                "OMP_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
         self.proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-            [sys.executable, "-I", "-B", str(WORKER)], cwd=self._scratch, env=env,
+            argv, cwd=self._scratch, env=env,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=preexec)
         self._readers = [
             threading.Thread(target=self._pump, args=(self.proc.stdout, self.feed_stdout), daemon=True),
@@ -103,6 +110,8 @@ class LocalSession(StreamSession):
             except (ProcessLookupError, PermissionError):
                 pass
             self._reap()
+        if self._cgroup is not None:  # descendants that left the process group (setsid, double fork)
+            self._cgroup.kill_all()
 
     def _reap(self) -> None:
         if self.proc.returncode is not None:
@@ -151,6 +160,79 @@ class LocalSession(StreamSession):
         for reader in self._readers:
             reader.join(timeout=2)
         shutil.rmtree(self._scratch, ignore_errors=True)
+        if self._cgroup is not None:
+            self._cgroup.remove()
+
+
+class PidsCgroup:
+    """A pids cgroup (v1 or v2) for one worker: caps its processes and finds every descendant to kill."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.procs_file = str(path / "cgroup.procs")
+
+    @classmethod
+    def create(cls, limit: int) -> "PidsCgroup | None":
+        for root in (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup")):
+            if not (root / "cgroup.procs").exists() or (root == Path("/sys/fs/cgroup") and
+                                                       not (root / "cgroup.controllers").exists()):
+                continue
+            path = root / f"judge-local-{os.getpid()}-{next(_COUNTER)}"
+            try:
+                path.mkdir()
+                (path / "pids.max").write_text(str(limit))
+                return cls(path)
+            except OSError:
+                try:
+                    path.rmdir()
+                except OSError:
+                    pass
+        return None
+
+    def pids(self) -> list[int]:
+        try:
+            return [int(line) for line in Path(self.procs_file).read_text().split()]
+        except (OSError, ValueError):
+            return []
+
+    def kill_all(self) -> None:
+        for _ in range(50):
+            pids = self.pids()
+            if not pids:
+                return
+            for pid in pids:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+            time.sleep(0.02)
+
+    def remove(self) -> None:
+        self.kill_all()
+        for _ in range(50):
+            try:
+                self.path.rmdir()
+                return
+            except FileNotFoundError:
+                return
+            except OSError:
+                time.sleep(0.02)
+
+
+_COUNTER = itertools.count()
+
+
+def _drop_to_nobody() -> list[str]:
+    """argv prefix that runs the worker as uid/gid 65534 (util-linux setpriv, present on every Debian).
+
+    When that user cannot reach the interpreter (say it lives under /root), it keeps one ambient
+    capability, CAP_DAC_READ_SEARCH: it may read and traverse, never write, signal or setuid.
+    """
+    setpriv = shutil.which("setpriv") or "/usr/bin/setpriv"
+    prefix = [setpriv, "--reuid", str(NOBODY), "--regid", str(NOBODY), "--clear-groups"]
+    if not _nobody_can_run_python():
+        prefix += ["--inh-caps", "+dac_read_search", "--ambient-caps", "+dac_read_search"]
+    return prefix + ["--"]
 
 
 def _nobody_can_run_python() -> bool:

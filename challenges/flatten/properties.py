@@ -50,10 +50,9 @@ def shared_sublists(p, sub, times, wrap):
     """One sublist object appearing `times` times contributes its atoms each time."""
     s = p.support("shared", sub, times, wrap)
     p.call("flatten", s)
-    p.call("flatten", [s, sub, s])
 
 
-@prop(st.sampled_from([7, 0, None, "", ()]), max_examples=5)
+@prop(st.sampled_from([7, None]), max_examples=2)
 def deeper_than_recursion_limit(p, leaf):
     """Lists 100,000 deep, nested to the right and to the left; each flattened twice, since an input
     that deep is not echoed back: a second call that differs means the first changed its argument."""
@@ -68,16 +67,8 @@ def deeper_than_recursion_limit(p, leaf):
     p.call("flatten", comb)
 
 
-@scaling(ratio=8)
+@scaling(ratio=5)
 def linear_time(p, rng):
-    """200,000 atoms in 100,000 top-level items, some of them short nested lists: O(n^2) is far slower."""
-    items = []
-    for i in range(100_000):
-        kind = rng.random()
-        if kind < 0.5:
-            items.append(i)
-        elif kind < 0.8:
-            items.append([i, [i + 1, []], i + 2])
-        else:
-            items.append([[i]])
+    """300,000 top-level items holding 360,000 atoms (built in the sandbox): O(n^2) is far slower."""
+    items = p.support("wide", 300_000)
     p.call("flatten", items)

@@ -36,3 +36,19 @@ def shared(sub, times, wrap):
     shared([1], 3, False) == [s, s, s] and shared([1], 3, True) == [s, [s], s], where s is one object.
     """
     return [[sub] if wrap and i % 2 else sub for i in range(times)]
+
+
+def wide(n):
+    """n top-level items holding 6n/5 atoms: ints, short nested lists and empty lists, in a fixed pattern."""
+    items = []
+    for i in range(n):
+        kind = i % 5
+        if kind < 2:
+            items.append(i)
+        elif kind == 2:
+            items.append([i, [i + 1, []], i + 2])
+        elif kind == 3:
+            items.append([[i]])
+        else:
+            items.append([])
+    return items
