@@ -1,0 +1,24 @@
+# expect: WA  dequeue() and peek() on an empty queue return None instead of raising IndexError
+class QueueWithStacks:
+    def __init__(self):
+        self.stack_in = []
+        self.stack_out = []
+
+    def enqueue(self, x):
+        self.stack_in.append(x)
+
+    def _refill(self):
+        if not self.stack_out:
+            while self.stack_in:
+                self.stack_out.append(self.stack_in.pop())
+
+    def dequeue(self):
+        self._refill()
+        return self.stack_out.pop() if self.stack_out else None
+
+    def peek(self):
+        self._refill()
+        return self.stack_out[-1] if self.stack_out else None
+
+    def __len__(self):
+        return len(self.stack_in) + len(self.stack_out)

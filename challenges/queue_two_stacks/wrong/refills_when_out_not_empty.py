@@ -1,0 +1,23 @@
+# expect: WA  refills the out-stack on every dequeue, so newer items land on top of older ones
+class QueueWithStacks:
+    def __init__(self):
+        self.stack_in = []
+        self.stack_out = []
+
+    def enqueue(self, x):
+        self.stack_in.append(x)
+
+    def _refill(self):
+        while self.stack_in:
+            self.stack_out.append(self.stack_in.pop())
+
+    def dequeue(self):
+        self._refill()
+        return self.stack_out.pop()
+
+    def peek(self):
+        self._refill()
+        return self.stack_out[-1]
+
+    def __len__(self):
+        return len(self.stack_in) + len(self.stack_out)
