@@ -16,6 +16,7 @@ from judge.catalog import Catalog, ChallengesDir
 from judge.check import add_check_arguments, command_check
 from judge.errors import JudgeError
 from judge.plugins import describe_plugins, make_plugin_manager
+from judge.result import Verdict
 from judge.runner import judge_submission
 from judge.scaffold import add_new_arguments, command_new
 from sandbox.session import BackendUnavailable
@@ -98,6 +99,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     result = judge_submission(challenge, args.file, backend, seed=seed, max_examples=args.max_examples,
                               device=args.device)
     print(formats[fmt]([result]))
+    if result.verdict is Verdict.IE:
+        return 2  # the judge's own fault, not a rejection
     return 0 if result.accepted else 1
 
 

@@ -36,7 +36,8 @@ def exact(expected: Any, actual: Any, path: str = "") -> Optional[str]:
                 return reason
         return None
     if type(expected) is dict:
-        if set(expected) != set(actual) or any(type(k) is not type(_same_key(actual, k)) for k in expected):
+        actual_keys = {k: k for k in actual}  # the key objects themselves, found in O(1)
+        if set(expected) != set(actual) or any(type(k) is not type(actual_keys[k]) for k in expected):
             return f"expected keys {show(sorted(expected, key=repr))}{where}, got {show(sorted(actual, key=repr))}"
         for key in expected:
             reason = exact(expected[key], actual[key], f"{path}[{key!r}]")
@@ -52,13 +53,6 @@ def exact(expected: Any, actual: Any, path: str = "") -> Optional[str]:
 
 def _items(count: int) -> str:
     return "1 item" if count == 1 else f"{count} items"
-
-
-def _same_key(mapping: dict, key: Any) -> Any:
-    for candidate in mapping:
-        if candidate == key:
-            return candidate
-    return None
 
 
 def unordered(expected: Any, actual: Any) -> Optional[str]:

@@ -242,8 +242,14 @@ class Judging:
                 test()
             except _Stop:
                 pass
-            except hypothesis.errors.HypothesisException:
-                pass  # e.g. Flaky: the failure we recorded still stands
+            except hypothesis.errors.Flaky as exc:
+                if state["failure"] is None:  # a failure we did not record cannot stand
+                    return Failure(Verdict.IE, f"property {prop.name} is flaky: {type(exc).__name__}", prop.name)
+            except Exception as exc:  # noqa: BLE001 - the challenge's own code broke: the judge's fault, said so
+                if state["failure"] is None:
+                    return Failure(Verdict.IE, f"property {prop.name} failed inside the judge: "
+                                   f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}",
+                                   prop.name)
         return state["fatal"] or state["failure"]
 
     def run_scaling(self, prop: Property) -> Failure | None:

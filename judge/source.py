@@ -53,6 +53,10 @@ def check_source(path: Path, challenge: Challenge) -> bytes:
     return source
 
 
+_LITERALS = {ast.Dict: "dict", ast.DictComp: "dict", ast.Set: "set", ast.SetComp: "set",
+             ast.List: "list", ast.ListComp: "list", ast.Tuple: "tuple"}
+
+
 def find_forbidden(tree: ast.AST, imports: tuple[str, ...], names: tuple[str, ...]) -> str | None:
     """The first use of a forbidden module or name, as a message naming the construct and line."""
     banned_modules = set(imports)
@@ -66,6 +70,9 @@ def find_forbidden(tree: ast.AST, imports: tuple[str, ...], names: tuple[str, ..
         for module in modules:
             if module in banned_modules or module.split(".")[0] in banned_modules:
                 return f"line {node.lineno}: importing {module} is not allowed in this challenge"
+        literal = _LITERALS.get(type(node))
+        if literal in banned_names:  # {} and {x} build a dict or a set without naming it
+            return f"line {node.lineno}: a {literal} literal or comprehension is not allowed in this challenge"
         if isinstance(node, ast.Name) and node.id in banned_names:
             return f"line {node.lineno}: using {node.id} is not allowed in this challenge"
         if isinstance(node, ast.Attribute) and node.attr in banned_names:

@@ -86,3 +86,30 @@ def test_text_output_shows_verdict_counterexample_and_seed(judge_cli):
     assert out.startswith("lru_cache: WA (wrong answer)")
     assert "counterexample c = LRUCache(" in out
     assert "seed           5  (replay: --seed 5)" in out
+
+
+@pytest.mark.parametrize("body, words", [
+    ("@prop(st.integers(5, 1))\ndef broken_strategy(p, n):\n    p.new('LRUCache', n)\n",
+     "broken_strategy failed inside the judge: InvalidArgument"),
+    ("@prop(st.integers(1, 3))\ndef broken_body(p, n):\n    p.new('LRUCache', n).get(1 / 0)\n",
+     "broken_body failed inside the judge: ZeroDivisionError"),
+])
+def test_a_broken_property_is_an_internal_error_not_a_pass(judge_json, challenge_copy, body, words):
+    folder = challenge_copy("lru_cache")
+    (folder / "properties.py").write_text("from hypothesis import strategies as st\nfrom judge.harness import prop\n\n" + body)
+    code, result = judge_json("lru_cache", SUBMISSIONS / "lru_ok.py", "--challenges-dir", folder.parent)
+    assert (code, result["verdict"]) == (2, "IE")
+    assert words in result["message"]
+
+
+def test_forbidden_dict_covers_literals_and_comprehensions(judge_json, challenge_copy, tmp_path):
+    folder = challenge_copy("lru_cache")
+    yaml_path = folder / "challenge.yaml"
+    yaml_path.write_text(yaml_path.read_text() + "constraints: {forbidden_names: [dict, set]}\n")
+    for source, line in (("class LRUCache:\n    def __init__(self, c):\n        self.d = {}\n", 3),
+                         ("x = 1\nSEEN = {k for k in range(3)}\nclass LRUCache: pass\n", 2)):
+        sub = tmp_path / "sub.py"
+        sub.write_text(source)
+        code, result = judge_json("lru_cache", sub, "--challenges-dir", folder.parent)
+        assert (code, result["verdict"]) == (1, "CE")
+        assert result["message"].startswith(f"line {line}: a ")
