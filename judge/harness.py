@@ -15,7 +15,8 @@ arguments and shrinks a failing program to a minimal one, rendered as pasteable 
             c.get(k)
 
 Calls are compared exactly (same types, same values) unless `.compare(fn)` says otherwise, and
-every call must leave its arguments as they were unless `.mutates()` says it may change them.
+every call must leave its arguments as the reference leaves them (unchanged, unless the reference
+itself changes them in place). Kept objects passed as arguments are not compared after the call.
 """
 from __future__ import annotations
 
@@ -39,16 +40,12 @@ class Call:
     args: tuple
     kwargs: dict
     keep: bool = False
+    fetch: bool = False  # keep the named attribute itself (a function) without calling it
     comparator: Comparator = exact
-    may_mutate: bool = False
     label: str | None = None  # the variable name a kept object gets in a rendered counterexample
 
     def compare(self, comparator: Comparator) -> "Call":
         self.comparator = comparator
-        return self
-
-    def mutates(self) -> "Call":
-        self.may_mutate = True
         return self
 
 
@@ -103,6 +100,12 @@ class Program:
         A kept result is not compared itself; later calls use it (methods, or arguments of `helper`).
         """
         return self._keep(None, name, args, kwargs)
+
+    def function(self, name: str) -> Obj:
+        """Keep the submission's function `name` itself, uncalled, to hand it to a support.py helper."""
+        obj = self._keep(None, name, (), {})
+        self.calls[-1].fetch = True
+        return obj
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Call:
         """Call the submission's top-level function `name`; its result is compared with the reference's."""

@@ -72,7 +72,7 @@ _ATOMS = (int, float, str, bool, type(None), bytes, complex)
 
 def _may_change(value: Any) -> bool:
     """Arguments that a call could mutate in place are echoed back after the call and checked."""
-    if type(value) in _ATOMS:
+    if type(value) in _ATOMS or isinstance(value, Obj):
         return False
     if type(value) is tuple:
         return any(_may_change(v) for v in value)
@@ -83,6 +83,8 @@ def wire_calls(program: Program) -> list[dict]:
     calls = []
     for c in program.calls:
         call = {"target": c.target, "name": c.name, "args": [_wire(a) for a in c.args], "keep": c.keep}
+        if c.fetch:
+            call["fetch"] = True
         if c.kwargs:
             call["kwargs"] = {k: _wire(v) for k, v in c.kwargs.items()}
         if any(map(_may_change, c.args)) or any(map(_may_change, c.kwargs.values())):
@@ -112,7 +114,7 @@ def render_program(program: Program, upto: int, note: str = "") -> str:
         args = [arg(a) for a in call.args] + [f"{k}={arg(v)}" for k, v in call.kwargs.items()]
         owner = labels.get(call.target, "obj")
         if call.target in (None, "support"):
-            text = f"{call.name}({', '.join(args)})"
+            text = call.name if call.fetch else f"{call.name}({', '.join(args)})"
         elif call.name in _OPERATORS and len(args) == _OPERATORS[call.name][1]:
             text = _OPERATORS[call.name][0].format(owner, *args)
         else:
@@ -204,8 +206,10 @@ class Judging:
             return Verdict.WA, reason, show(ref_value), show(value), None
         if not echo:
             return None
-        changed = [(str(i + 1), w, g) for i, (w, g) in enumerate(zip(ref_after[0], after[0]))]
-        changed += [(k, ref_after[1][k], after[1].get(k)) for k in ref_after[1]]
+        # kept objects (Obj) are the submission's own state, compared through later calls, not here
+        changed = [(str(i + 1), w, g) for i, (w, g) in enumerate(zip(ref_after[0], after[0]))
+                   if not isinstance(call.args[i], Obj)]
+        changed += [(k, ref_after[1][k], after[1].get(k)) for k in ref_after[1] if not isinstance(call.kwargs.get(k), Obj)]
         for position, want, got in changed:
             if exact(want, got):
                 return (Verdict.WA, f"the call changed its argument {position}: {show(got)} after the call, "

@@ -126,6 +126,7 @@ class DockerSession(StreamSession):
         _make_readable(job.workdir)
         try:
             self.container = client.containers.create(**container_config(job, image, runtime))
+            _LIVE.add(self.container.id)
             # Attach before start so that nothing the worker writes can be missed (nor buffered by
             # the HTTP response reader ahead of our raw socket reads).
             self._attach = self.container.attach_socket(
@@ -373,12 +374,16 @@ class DockerSession(StreamSession):
 
         self._stop.set()
         if self.container is not None:
-            try:
-                self.container.remove(force=True)
-            except docker.errors.NotFound:
-                pass
-            except docker.errors.DockerException:
-                pass
+            for attempt in range(3):  # a loaded daemon may time out; an orphan would outlive the run
+                try:
+                    self.container.remove(force=True)
+                except docker.errors.NotFound:
+                    pass
+                except docker.errors.DockerException:
+                    time.sleep(0.5 * (attempt + 1))
+                    continue
+                _LIVE.discard(self.container.id)
+                break
         for closable in (self._sock, self._attach):
             if closable is None:
                 continue
@@ -412,8 +417,12 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+_LIVE: set[str] = set()  # ids of the containers this process's open sessions use
+
+
 def cleanup_orphans(client) -> int:
-    """Remove sandbox containers left by judge processes that no longer exist. Returns the count."""
+    """Remove sandbox containers left by judge processes that no longer exist, or by this process
+    when a removal failed (no open session uses them). Returns the count."""
     import docker.errors
 
     removed = 0
@@ -427,7 +436,9 @@ def cleanup_orphans(client) -> int:
             pid = int(labels.get(PID_LABEL, "0"))
         except ValueError:
             pid = 0
-        if pid > 0 and (pid == os.getpid() or _pid_alive(pid)):
+        if pid == os.getpid() and container.id in _LIVE:
+            continue  # a session of this process is using it
+        if pid > 0 and pid != os.getpid() and _pid_alive(pid):
             continue
         try:
             container.remove(force=True)

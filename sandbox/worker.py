@@ -258,7 +258,7 @@ def execute(namespace: dict, support: dict, calls: list, device: str | None = No
                     func = getattr(func, attribute)
             else:
                 func = getattr(handles[int(target)], call["name"])
-            result = func(*args, **kwargs)
+            result = func if call.get("fetch") else func(*args, **kwargs)
             if call.get("keep"):  # kept objects are used by later calls, never compared themselves
                 handles[index] = result
                 outcome["value"] = {"$": "object", "type": _type_name(type(result))}

@@ -14,6 +14,7 @@ import pytest
 docker = pytest.importorskip("docker", reason="docker-py is not installed: the Docker backend cannot be tested")
 
 from sandbox.docker_backend import (  # noqa: E402
+    _LIVE,
     LABEL, PID_LABEL, DockerBackend, _ping, cleanup_orphans, container_config)
 from sandbox.session import Job, Limits, SandboxFailure  # noqa: E402
 
@@ -229,13 +230,18 @@ def test_cleanup_orphans_removes_dead_judges_containers(backend):
                                       network_mode="none")
     mine = client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(os.getpid())},
                                     network_mode="none")
+    stale = client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(os.getpid())},
+                                     network_mode="none")
+    _LIVE.add(mine.id)
     try:
-        assert cleanup_orphans(client) >= 1
-        with pytest.raises(docker.errors.NotFound):
-            client.containers.get(orphan.id)
-        client.containers.get(mine.id)  # a live judge's container stays
+        assert cleanup_orphans(client) >= 2
+        for gone in (orphan, stale):  # a dead judge's, and ours that a failed removal left behind
+            with pytest.raises(docker.errors.NotFound):
+                client.containers.get(gone.id)
+        client.containers.get(mine.id)  # one an open session of this process uses stays
     finally:
-        for container in (orphan, mine):
+        _LIVE.discard(mine.id)
+        for container in (orphan, mine, stale):
             try:
                 container.remove(force=True)
             except docker.errors.NotFound:

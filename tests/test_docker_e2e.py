@@ -19,7 +19,13 @@ def _daemon():
 def _labelled_containers() -> list:
     import docker
 
-    return docker.from_env().containers.list(all=True, filters={"label": "judge.sandbox=1"})
+    import os
+
+    client = docker.from_env()
+    try:  # ours only: other judges may share the daemon
+        return client.containers.list(all=True, filters={"label": ["judge.sandbox=1", f"judge.pid={os.getpid()}"]})
+    finally:
+        client.close()
 
 
 def test_reference_style_solution_is_accepted_in_docker(judge_json):
