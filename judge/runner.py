@@ -212,8 +212,8 @@ class Judging:
         changed += [(k, ref_after[1][k], after[1].get(k)) for k in ref_after[1] if not isinstance(call.kwargs.get(k), Obj)]
         for position, want, got in changed:
             if exact(want, got):
-                return (Verdict.WA, f"the call changed its argument {position}: {show(got)} after the call, "
-                        f"expected it to stay {show(want)}", show(want), show(got), None)
+                return (Verdict.WA, f"argument {position} is {show(got)} after the call, expected {show(want)}"
+                        f" (as the reference leaves it)", show(want), show(got), None)
         return None
 
     # -- properties

@@ -137,7 +137,7 @@ class DockerSession(StreamSession):
             self._threads.append(reader)
             self.started_at = time.monotonic()
             self.container.start()
-        except docker.errors.DockerException as exc:
+        except Exception as exc:  # noqa: BLE001 - DockerException, or requests' timeouts from a slow daemon
             self._cleanup()
             raise BackendUnavailable(f"cannot start a Docker sandbox container: {_one_line(exc)}") from exc
         self._find_cgroups()
@@ -379,7 +379,7 @@ class DockerSession(StreamSession):
                     self.container.remove(force=True)
                 except docker.errors.NotFound:
                     pass
-                except docker.errors.DockerException:
+                except Exception:  # noqa: BLE001 - DockerException or a requests timeout: try again
                     time.sleep(0.5 * (attempt + 1))
                     continue
                 _LIVE.discard(self.container.id)

@@ -67,7 +67,7 @@ def test_forged_or_broken_submissions_never_pass(judge_json, submission, verdict
 
 
 @pytest.mark.parametrize("submission, verdict, words", [
-    ("busy_loop.py", "TLE", "CPU time limit"),
+    ("busy_loop.py", "TLE", "time limit"),  # CPU, or wall on a loaded machine
     ("sleeper.py", "TLE", "wall time limit"),
     ("memory_bomb.py", "MLE", "MemoryError"),
     ("output_flood.py", "OLE", "16 KiB"),

@@ -1,0 +1,3 @@
+# expect: CE  not UTF-8
+class LRUCache:
+    name = "ÿþ"

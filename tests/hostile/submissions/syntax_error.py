@@ -1,0 +1,3 @@
+# expect: CE  a syntax error
+class LRUCache
+    pass
