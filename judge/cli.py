@@ -47,6 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
                            help="Docker runtime for the sandbox container, e.g. runsc (gVisor) where installed")
     _add_common(challenge)
 
+    bench = sub.add_parser("bench", help="time a submission against the challenge's baseline")
+    bench_sub = bench.add_subparsers(dest="what", required=True)
+    bench_challenge = bench_sub.add_parser("challenge", help="time FILE on challenge ID's benchmark shapes")
+    bench_challenge.add_argument("id")
+    bench_challenge.add_argument("file", type=Path)
+    bench_challenge.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
+    bench_challenge.add_argument("--sandbox", default="auto", help="auto, docker or local")
+    bench_challenge.add_argument("--seed", type=int, default=None)
+    bench_challenge.add_argument("--repeats", type=int, default=5, help="timed rounds per shape (median taken)")
+    bench_challenge.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    _add_common(bench_challenge)
+
     listing = sub.add_parser("list", help="list the challenges")
     _add_common(listing)
     show = sub.add_parser("show", help="show a challenge's spec, interface and limits")
@@ -102,6 +114,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     if result.verdict is Verdict.IE:
         return 2  # the judge's own fault, not a rejection
     return 0 if result.accepted else 1
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    import json
+
+    from judge.bench import bench_submission, render_text
+
+    if args.repeats < 1:
+        raise JudgeError("--repeats must be at least 1")
+    pm = _plugin_manager(args)
+    challenge = Catalog(pm).get(args.id)
+    if not args.file.exists():
+        raise JudgeError(f"{args.file}: no such file")
+    backend, notice = choose_backend(pm, args.sandbox)
+    if notice:
+        print(f"judge: note: {notice}", file=sys.stderr)
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
+    report = bench_submission(challenge, args.file, backend, seed=seed, device=args.device, repeats=args.repeats)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else render_text(report))
+    if report.verdict == "IE":
+        return 2
+    return 0 if report.verdict == "AC" else 1
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -171,7 +205,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return command_new(args)
 
 
-COMMANDS = {"check": cmd_check, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
+COMMANDS = {"bench": cmd_bench, "check": cmd_check, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
 
 
 class Terminated(BaseException):

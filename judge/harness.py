@@ -168,3 +168,27 @@ def collect_properties(namespace: dict) -> list[Property]:
 
 def seeded_rng(seed: int, name: str) -> random.Random:
     return random.Random(f"{seed}:{name}")
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """What `judge bench` times: `function` against a plain `baseline` (a support.py function),
+    on inputs that support.py's `inputs(shape, seed)` builds (a tuple of arguments), per shape."""
+
+    function: str
+    baseline: str
+    inputs: str
+    shapes: tuple
+    kwargs: dict = field(default_factory=dict)
+    repeat: int = 10
+    compare: Any = None  # a comparator for the last output against the reference's; default tensor_close()
+
+
+def benchmark(function: str, baseline: str, inputs: str, shapes: list, kwargs: dict | None = None,
+              repeat: int = 10, compare: Any = None) -> Benchmark:
+    """Declare a benchmark in properties.py: `BENCHMARK = benchmark(...)`."""
+    return Benchmark(function, baseline, inputs, tuple(shapes), dict(kwargs or {}), repeat, compare)
+
+
+def collect_benchmarks(namespace: dict) -> list[Benchmark]:
+    return [v for v in namespace.values() if isinstance(v, Benchmark)]

@@ -298,6 +298,20 @@ def judge_submission(challenge: Challenge, submission: Path, backend, *, seed: i
     except SourceRejected as exc:
         result.verdict, result.message = Verdict.CE, str(exc)
         return result
+    with sandbox_session(challenge, source, backend, device) as (session, base):
+        try:
+            if start_worker(result, challenge, session, base, device):
+                _judge_in_session(result, challenge, session, seed, max_examples)
+        finally:
+            usage = session.close()
+            result.cpu_seconds, result.wall_seconds = usage.cpu_seconds, usage.wall_seconds
+            result.peak_memory_mib = usage.peak_memory_mib
+    return result
+
+
+@contextlib.contextmanager
+def sandbox_session(challenge: Challenge, source: bytes, backend, device: str):
+    """A worker in a sandbox whose read-only job folder holds the submission (and support.py) only."""
     workdir = Path(tempfile.mkdtemp(prefix="judge-job-"))
     try:
         (workdir / "submission.py").write_bytes(source)
@@ -305,18 +319,11 @@ def judge_submission(challenge: Challenge, submission: Path, backend, *, seed: i
             shutil.copyfile(challenge.support_path, workdir / "support.py")
         job = Job(workdir=workdir, names=challenge.interface, limits=challenge.limits,
                   profile=_profile(challenge, device), device=device, has_support=bool(challenge.support_path))
-        base = getattr(backend, "job_path", None) or str(workdir)
         with backend.open(job) as session:
-            try:
-                _judge_in_session(result, challenge, session, base, seed, max_examples, device)
-            finally:
-                usage = session.close()
-                result.cpu_seconds, result.wall_seconds = usage.cpu_seconds, usage.wall_seconds
-                result.peak_memory_mib = usage.peak_memory_mib
+            yield session, getattr(backend, "job_path", None) or str(workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         getattr(backend, "close", lambda: None)()  # no connection outlives the run
-    return result
 
 
 def _profile(challenge: Challenge, device: str) -> str:
@@ -325,8 +332,9 @@ def _profile(challenge: Challenge, device: str) -> str:
     return "torch-gpu" if device == "cuda" else "torch"
 
 
-def _judge_in_session(result: Result, challenge: Challenge, session: StreamSession, base: str, seed: int,
-                      max_examples: int | None, device: str) -> None:
+def start_worker(result: Result, challenge: Challenge, session: StreamSession, base: str, device: str) -> bool:
+    """Send the hello; True when the submission imported and defines the interface, else the
+    result says why (CE for syntax/import errors and missing names, RE for anything else)."""
     hello = {"submission": f"{base}/submission.py", "support": f"{base}/support.py" if challenge.support_path else None,
              "names": list(challenge.interface), "torch": challenge.runtime != "python", "device": device}
     try:
@@ -335,7 +343,7 @@ def _judge_in_session(result: Result, challenge: Challenge, session: StreamSessi
         result.verdict = Verdict(exc.verdict) if exc.verdict in Verdict.__members__ else Verdict.RE
         result.message = f"while importing the submission: {exc.message}"
         result.traceback = exc.detail or None
-        return
+        return False
     if ready.get("op") == "import_error":
         error = ready.get("error") if type(ready.get("error")) is dict else {}
         kind = str(error.get("type", "?"))
@@ -344,15 +352,20 @@ def _judge_in_session(result: Result, challenge: Challenge, session: StreamSessi
         result.verdict = Verdict.CE if compile_like else Verdict.RE
         result.message = f"the submission failed to import: {kind.removeprefix('builtins.')}: {str(error.get('message', ''))[:300]}"
         result.traceback = str(error.get("traceback", ""))[-4000:] or None
-        return
+        return False
     missing = ready.get("missing")
     if type(missing) is not list:
         result.verdict, result.message = Verdict.RE, "the worker sent a malformed reply"
-        return
+        return False
     if missing:
         names = ", ".join(str(m) for m in missing[:10] if type(m) is str)
         result.verdict, result.message = Verdict.CE, f"the submission does not define {names}"
-        return
+        return False
+    return True
+
+
+def _judge_in_session(result: Result, challenge: Challenge, session: StreamSession, seed: int,
+                      max_examples: int | None) -> None:
     judging = Judging(challenge, session, seed, max_examples)
     failure, result.properties = judging.run()
     result.examples = judging.examples

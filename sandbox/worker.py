@@ -277,6 +277,30 @@ def execute(namespace: dict, support: dict, calls: list, device: str | None = No
     return outcomes
 
 
+def bench(namespace: dict, support: dict, message: dict, device: str | None) -> dict:
+    """Run one function `repeat` times on fresh inputs from support.py and return the last output.
+
+    The judge times this whole message from outside; with "empty" the loop makes the same inputs
+    but calls nothing, which is the cost the judge subtracts. No timing is reported from here.
+    """
+    try:
+        make = support[message["inputs"]]
+        calls = [make(decode(message["shape"]), int(message["seed"]) + i) for i in range(int(message["repeat"]))]
+        if device not in (None, "cpu"):
+            calls = [tuple(a.to(device) if hasattr(a, "to") else a for a in args) for args in calls]
+        kwargs = decode(message.get("kwargs", {"$": "dict", "v": []}))
+        func = (namespace if message.get("target") is None else support)[message["name"]]
+        output = None
+        for args in calls:
+            output = args[0] if message.get("empty") else func(*args, **kwargs)
+        torch = _torch()
+        if torch is not None and device not in (None, "cpu"):
+            torch.cuda.synchronize()
+        return {"value": encode(output)}
+    except BaseException as exc:  # noqa: BLE001
+        return {"raise": describe_exception(exc)}
+
+
 def load_module(path: str, name: str) -> dict:
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -323,6 +347,10 @@ def main() -> None:
             os._exit(0)
         if message.get("op") == "ping":
             write_frame(proto_out, {"op": "pong", "id": message["id"]})
+            continue
+        if message.get("op") == "bench":
+            write_frame(proto_out, {"op": "bench_result", "id": message["id"],
+                                    **bench(namespace, support, message, device)})
             continue
         outcomes = execute(namespace, support, message["calls"], device)
         try:

@@ -10,7 +10,7 @@ import torch
 from hypothesis import strategies as st
 
 from judge.compare import tensor_close
-from judge.harness import prop
+from judge.harness import benchmark, prop
 
 NAME = "scaled_dot_product_attention"
 DTYPES = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
@@ -89,3 +89,12 @@ def single_key(p, seed, d, dtype):
     q, k, v = make_qkv(seed, [], 5, 1, d, 3, DTYPES[dtype], 2.0)
     p.call(NAME, q, k, v).compare(tensor_close())
     p.call(NAME, q, k, v, causal=True).compare(tensor_close())
+
+
+# `judge bench challenge self_attention sol.py`: the submission against the textbook baseline
+# (support.baseline_attention) on these shapes, float32, causal; outputs checked every round.
+BENCHMARK = benchmark(
+    function="scaled_dot_product_attention", baseline="baseline_attention", inputs="bench_inputs",
+    shapes=[{"B": 1, "H": 4, "L": 128, "d": 64}, {"B": 2, "H": 8, "L": 256, "d": 64}, {"B": 1, "H": 8, "L": 512, "d": 64}],
+    kwargs={"causal": True}, repeat=5,
+)
