@@ -103,6 +103,7 @@ def _one_line(exc: BaseException) -> str:
 
 class DockerSession(StreamSession):
     backend_name = "docker"
+    kill_before_cleanup = False  # remove(force=True) kills the container itself
 
     def __init__(self, job: Job, client, image: str, runtime: str | None = None) -> None:
         import docker.errors
@@ -189,9 +190,7 @@ class DockerSession(StreamSession):
                 self._killed = True
             except docker.errors.NotFound:
                 pass
-            except docker.errors.APIError:
-                pass
-            except docker.errors.DockerException:
+            except Exception:  # noqa: BLE001 - APIError, or the daemon is gone (requests' errors)
                 pass
 
     def _final_state(self) -> dict:
@@ -203,6 +202,8 @@ class DockerSession(StreamSession):
                 self.container.reload()
                 state = self.container.attrs.get("State", {})
             except Exception:  # noqa: BLE001 - the daemon's answer is evidence, not a requirement
+                if _ping(timeout=2) is not None:
+                    self._daemon_lost = True
                 return state
             if not state.get("Running"):
                 return state
@@ -214,6 +215,8 @@ class DockerSession(StreamSession):
         self._measure()
         code = state.get("ExitCode")
         limits = self.limits
+        if getattr(self, "_daemon_lost", False):  # the judge's fault (its engine), not the submission's
+            return SandboxFailure("IE", "the Docker daemon stopped answering during the run")
         cpu = self.usage.cpu_seconds
         peak = self.usage.peak_memory_mib or 0.0
         by_signal = code - 128 if isinstance(code, int) and 128 < code < 128 + 65 else None
@@ -382,8 +385,8 @@ class DockerSession(StreamSession):
                 except Exception:  # noqa: BLE001 - DockerException or a requests timeout: try again
                     time.sleep(0.5 * (attempt + 1))
                     continue
-                _LIVE.discard(self.container.id)
                 break
+            _LIVE.discard(self.container.id)  # if it is still there, the next run's orphan sweep removes it
         for closable in (self._sock, self._attach):
             if closable is None:
                 continue

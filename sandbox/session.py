@@ -82,6 +82,7 @@ class StreamSession:
     """Request/response over the worker's stdin and stdout; its stderr is counted, never parsed."""
 
     backend_name = "?"
+    kill_before_cleanup = True  # False where cleaning up kills anyway (one call fewer on Ctrl-C)
 
     def __init__(self, job: Job) -> None:
         self.job = job
@@ -232,8 +233,11 @@ class StreamSession:
             try:
                 self._measure()
             finally:
-                self._kill()
-                self._cleanup()
+                try:
+                    if self.kill_before_cleanup:
+                        self._kill()
+                finally:
+                    self._cleanup()  # whatever happened above, nothing may be left behind
         return self.usage
 
     def __enter__(self) -> "StreamSession":

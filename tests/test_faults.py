@@ -1,0 +1,199 @@
+"""Faults and load against the real Docker daemon: the daemon vanishing mid-run, Ctrl-C and
+SIGTERM, a missing image, concurrent judges, and 200 runs in a row without leaks."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CHALLENGES, ROOT, SUBMISSIONS
+from sandbox.docker_backend import DockerBackend
+
+pytestmark = pytest.mark.docker
+SLEEPER = SUBMISSIONS / "sleeper.py"
+WRONG = CHALLENGES / "lru_cache" / "wrong" / "evicts_most_recent.py"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _daemon():
+    backend = DockerBackend()
+    if not backend.available():
+        pytest.skip(f"no Docker daemon: {backend.why_unavailable}")
+    backend.image("python")
+
+
+def _containers(pid: int | None = None) -> list:
+    import docker
+
+    labels = ["judge.sandbox=1"] + ([f"judge.pid={pid}"] if pid else [])
+    client = docker.from_env()
+    try:
+        return client.containers.list(all=True, filters={"label": labels})
+    finally:
+        client.close()
+
+
+class SocketProxy:
+    """A stand-in Docker endpoint that can be cut: a unix socket relaying to the real daemon."""
+
+    def __init__(self, path: Path, target: str = "/var/run/docker.sock") -> None:
+        self.path, self.target = path, target
+        self.server = socket.socket(socket.AF_UNIX)
+        self.server.bind(str(path))
+        self.server.listen(64)
+        self.connections: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            upstream = socket.socket(socket.AF_UNIX)
+            upstream.connect(self.target)
+            self.connections += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+
+    def cut(self) -> None:
+        self.server.close()
+        os.unlink(self.path)
+        for connection in self.connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+                connection.close()
+            except OSError:
+                pass
+
+
+def test_daemon_vanishing_mid_run_is_an_internal_error_and_leaves_no_orphan(judge_cli, monkeypatch, tmp_path):
+    proxy = SocketProxy(tmp_path / "docker.sock")
+    monkeypatch.setenv("DOCKER_HOST", f"unix://{tmp_path / 'docker.sock'}")
+    outcome = {}
+
+    def run():
+        outcome["result"] = judge_cli("run", "challenge", "lru_cache", SLEEPER, "--sandbox", "docker", "--json")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not _containers(os.getpid()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1)
+    proxy.cut()  # the "daemon" is gone
+    thread.join(90)
+    code, out, err = outcome["result"]
+    assert code == 2
+    result = json.loads(out)
+    assert result["verdict"] == "IE" and result["message"] == "the Docker daemon stopped answering during the run"
+    # the daemon comes back: the next run sweeps the orphan away
+    monkeypatch.delenv("DOCKER_HOST")
+    code, out, _ = judge_cli("run", "challenge", "lru_cache", WRONG, "--sandbox", "docker", "--json", "--seed", "1")
+    assert json.loads(out)["verdict"] == "WA"
+    assert _containers(os.getpid()) == []
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupt_removes_the_container_within_two_seconds(sig, code):
+    proc = subprocess.Popen([sys.executable, "-m", "judge.cli", "run", "challenge", "lru_cache", str(SLEEPER),
+                             "--sandbox", "docker"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not _containers(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _containers(proc.pid), "the judge never started a container"
+    proc.send_signal(sig)
+    sent = time.monotonic()
+    while _containers(proc.pid) and time.monotonic() - sent < 2:
+        time.sleep(0.05)
+    assert _containers(proc.pid) == [], "the container outlived the judge by more than 2 s"
+    assert proc.wait(10) == code
+    assert proc.stderr.read().decode().count("\n") == 1
+
+
+def test_a_missing_image_is_rebuilt_with_progress(judge_cli):
+    import docker
+
+    client = docker.from_env()
+    tag = DockerBackend().image("python")
+    client.images.remove(tag, force=True)
+    code, out, err = judge_cli("run", "challenge", "lru_cache", WRONG, "--sandbox", "docker", "--json", "--seed", "1")
+    assert json.loads(out)["verdict"] == "WA"
+    assert "building sandbox image" in err and "Traceback" not in err
+    assert client.images.get(tag)
+    client.close()
+
+
+def _run_many(count: int) -> list[dict]:
+    cases = [WRONG, SUBMISSIONS / "lru_ok.py"] * (count // 2)
+    procs = [subprocess.Popen([sys.executable, "-m", "judge.cli", "run", "challenge", "lru_cache", str(path),
+                               "--sandbox", "docker", "--json", "--seed", "11", "--max-examples", "60"],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for path in cases]
+    results = []
+    for proc in procs:
+        out, _ = proc.communicate(timeout=600)
+        results.append(json.loads(out))
+    return results
+
+
+@pytest.mark.slow
+def test_concurrent_judges_agree_with_a_lone_one():
+    alone = _run_many(2)
+    for count in (2, 8):
+        together = _run_many(count)
+        for i, result in enumerate(together):
+            solo = alone[i % 2]
+            assert (result["verdict"], result["counterexample"]) == (solo["verdict"], solo["counterexample"])
+    assert _containers() == [] or all(c.labels.get("judge.pid") != "0" for c in _containers())
+
+
+def _open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def _rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@pytest.mark.slow
+def test_two_hundred_runs_leak_nothing(judge_cli):
+    import docker
+
+    client = docker.from_env()
+    tmp = Path(tempfile.gettempdir())
+
+    def counts():
+        return (len(_containers(os.getpid())), len(client.volumes.list()),
+                len(list(tmp.glob("judge-job-*"))) + len(list(tmp.glob("judge-local-*"))))
+
+    for _ in range(5):  # warm up: imports, caches, the image lookup
+        judge_cli("run", "challenge", "lru_cache", WRONG, "--sandbox", "docker", "--seed", "1")
+    before, fds, rss = counts(), _open_fds(), _rss_mib()
+    for i in range(200):
+        code, _, _ = judge_cli("run", "challenge", "lru_cache", WRONG, "--sandbox", "docker", "--seed", str(i),
+                               "--max-examples", "30")
+        assert code == 1
+    assert counts() == before
+    assert _open_fds() == fds
+    assert _rss_mib() - rss < 40, f"judge memory grew from {rss:.0f} to {_rss_mib():.0f} MiB"
+    client.close()
