@@ -81,7 +81,8 @@ def ensure_image(client, profile: str, *, base: str | None = None, wheelhouse: P
                     _download_wheels(wheels, progress)
             _build(client, context, tag, base_name, progress)
         progress(f"built sandbox image {tag}")
-        _prune_old(client, tag)
+        # Older tags are left alone: another judge on this daemon may use them (another base, another
+        # checkout). `docker image prune --filter label=judge.sandbox.image=1` reclaims them.
         return tag
     except BackendUnavailable:
         raise
@@ -240,21 +241,3 @@ def _build(client, context: Path, tag: str, base: str, progress) -> None:
         client.images.get(tag)
     except docker.errors.ImageNotFound:
         raise BackendUnavailable(f"building {tag} produced no image ({last[:200]})") from None
-
-
-def _prune_old(client, keep: str) -> None:
-    """Drop older tags of the same sandbox image; Docker refuses (and we skip) any still used by a container."""
-    import docker.errors
-
-    repository = keep.rsplit(":", 1)[0]
-    try:
-        images = client.images.list(name=repository)
-    except docker.errors.DockerException:
-        return
-    for image in images:
-        for tag in image.tags:
-            if tag.rsplit(":", 1)[0] == repository and tag != keep:
-                try:
-                    client.images.remove(tag)
-                except docker.errors.DockerException:
-                    pass

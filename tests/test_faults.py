@@ -128,16 +128,23 @@ def test_interrupt_removes_the_container_within_two_seconds(sig, code):
     assert proc.stderr.read().decode().count("\n") == 1
 
 
-def test_a_missing_image_is_rebuilt_with_progress(judge_cli):
+def test_a_missing_image_is_rebuilt_with_progress(judge_cli, monkeypatch):
     import docker
 
     client = docker.from_env()
+    base = DockerBackend().image("python")
+    # a base of our own gives an image tag of our own: other judges keep using theirs meanwhile
+    client.images.get(base).tag("judge-test-base", "missing-image")
+    monkeypatch.setenv("JUDGE_DOCKER_BASE", "judge-test-base:missing-image")
     tag = DockerBackend().image("python")
-    client.images.remove(tag, force=True)
+    assert tag != base
+    client.images.remove(tag, force=True)  # now it is missing
     code, out, err = judge_cli("run", "challenge", "lru_cache", WRONG, "--sandbox", "docker", "--json", "--seed", "1")
     assert json.loads(out)["verdict"] == "WA"
     assert "building sandbox image" in err and "Traceback" not in err
     assert client.images.get(tag)
+    client.images.remove(tag, force=True)
+    client.images.remove("judge-test-base:missing-image", force=True)
     client.close()
 
 
@@ -176,11 +183,13 @@ def _rss_mib() -> float:
 
 
 @pytest.mark.slow
-def test_two_hundred_runs_leak_nothing(judge_cli):
+def test_two_hundred_runs_leak_nothing(judge_cli, monkeypatch):
     import docker
 
     client = docker.from_env()
-    tmp = Path(tempfile.gettempdir())
+    tmp = Path(tempfile.mkdtemp(prefix="judge-leaks-"))  # ours alone: other judges may run meanwhile
+    os.chmod(tmp, 0o755)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
 
     def counts():
         return (len(_containers(os.getpid())), len(client.volumes.list()),
