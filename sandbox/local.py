@@ -142,7 +142,8 @@ class LocalSession(StreamSession):
         self._reap()
         code = self.proc.returncode
         limits = self.job.limits
-        if code in (-signal.SIGXCPU, -signal.SIGKILL) and self.usage.cpu_seconds >= limits.cpu_seconds - 0.05:
+        if code == -signal.SIGXCPU or (code == -signal.SIGKILL and self.usage.cpu_seconds >= limits.cpu_seconds - 0.05):
+            # only RLIMIT_CPU sends SIGXCPU (the clock it counts is coarser than rusage's)
             return SandboxFailure("TLE", f"CPU time limit of {limits.cpu_seconds:g} s exceeded")
         if (self.usage.peak_memory_mib or 0) >= limits.memory_mib * 0.95:
             return SandboxFailure("MLE", f"memory limit of {limits.memory_mib} MiB exceeded")

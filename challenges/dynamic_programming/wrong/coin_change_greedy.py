@@ -1,0 +1,33 @@
+# expect: WA  greedy, largest coin first: coin_change([1, 3, 4], 6) gives 3, not 2
+def fib(n):
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+def coin_change(coins, amount):
+    count, left = 0, amount
+    for c in sorted(coins, reverse=True):
+        count += left // c
+        left %= c
+    return count if left == 0 else -1
+
+
+def lcs_length(a, b):
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j in range(1, len(b) + 1):
+            cur[j] = prev[j - 1] + 1 if x == b[j - 1] else max(prev[j], cur[j - 1])
+        prev = cur
+    return prev[len(b)]
+
+
+def knapsack(weights, values, capacity):
+    best = [0] * (capacity + 1)
+    for w, v in zip(weights, values):
+        for c in range(capacity, w - 1, -1):
+            best[c] = max(best[c], best[c - w] + v)
+    return best[capacity]
