@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+# Two workers: the catalog and the hostile suite are many independent judging runs.
+exec .venv/bin/python -m pytest -q -p no:cacheprovider -n 2 "$@"
