@@ -164,7 +164,7 @@ def _pytest_in(pack: Path, *args: str):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "judge.pytest_plugin", "-p", "no:cacheprovider",
+    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider",  # judge.pytest_plugin: pytest11 entry point
                            "-q", "-rfs", *args], cwd=pack, capture_output=True, text=True, timeout=300)
 
 

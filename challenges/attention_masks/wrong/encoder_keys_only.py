@@ -1,0 +1,26 @@
+# expect: WA  BERT-style key-padding only: padded keys hidden but padded query rows left attending (i < len not checked)
+import torch
+
+
+def causal_mask(n):
+    return torch.ones(n, n, dtype=torch.bool).tril()
+
+
+def padding_mask(lengths, max_len):
+    return torch.arange(max_len, device=lengths.device)[None, :] < lengths[:, None]
+
+
+def encoder_self_mask(lengths, max_len):
+    valid = padding_mask(lengths, max_len)
+    return (valid[:, None, None, :].expand(-1, 1, max_len, -1))
+
+
+def decoder_self_mask(lengths, max_len):
+    return encoder_self_mask(lengths, max_len) & causal_mask(max_len).to(lengths.device)
+
+
+def cross_attention_mask(tgt_lengths, src_lengths, tgt_len, src_len):
+    q = padding_mask(tgt_lengths, tgt_len)
+    k = padding_mask(src_lengths, src_len)
+    return q[:, None, :, None] & k[:, None, None, :]
+

@@ -1,0 +1,13 @@
+# expect: WA  subtracts the log-ratios the wrong way round (rejected minus chosen): rewards the rejected answer
+import torch
+import torch.nn.functional as F
+
+
+def dpo_loss(policy_chosen_logps, policy_rejected_logps, reference_chosen_logps, reference_rejected_logps, beta):
+    pi_logratios = policy_chosen_logps - policy_rejected_logps
+    ref_logratios = reference_chosen_logps - reference_rejected_logps
+    logits = ref_logratios - pi_logratios
+    losses = F.softplus(-beta * logits)
+    chosen_rewards = beta * (policy_chosen_logps - reference_chosen_logps).detach()
+    rejected_rewards = beta * (policy_rejected_logps - reference_rejected_logps).detach()
+    return losses.mean(), chosen_rewards, rejected_rewards
