@@ -1,0 +1,27 @@
+# expect: CE  calls hash() on strings, which is salted per process (a forbidden name)
+import bisect
+
+
+class HashRing:
+    def __init__(self, nodes=(), vnodes=100):
+        self.vnodes, self.nodes, self.points = vnodes, set(), []
+        for node in nodes:
+            self.add_node(node)
+
+    def add_node(self, node):
+        if node not in self.nodes:
+            self.nodes.add(node)
+            for i in range(self.vnodes):
+                bisect.insort(self.points, (hash(f"{node}#{i}"), node))
+
+    def remove_node(self, node):
+        if node not in self.nodes:
+            raise KeyError(node)
+        self.nodes.remove(node)
+        self.points = [p for p in self.points if p[1] != node]
+
+    def get_node(self, key):
+        if not self.points:
+            raise ValueError("empty ring")
+        i = bisect.bisect_left(self.points, (hash(key),))
+        return self.points[i % len(self.points)][1]
