@@ -7,6 +7,7 @@ time. The worker only ever reports values.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import shutil
@@ -159,12 +160,22 @@ class Judging:
         self.properties = collect_properties(load_trusted_module(challenge.properties_path, f"judge_properties_{tag}"))
         self.examples = 0
 
+    def run_reference(self, calls: list[dict]) -> list:
+        """The reference's outcomes, run as the worker would run them, minus the judge's own hooks:
+        hypothesis registers gc callbacks here, which a profiling challenge would otherwise see."""
+        saved = gc.callbacks[:]
+        gc.callbacks.clear()
+        try:
+            return worker.execute(self.reference, self.support, calls, catch=Exception)
+        finally:
+            gc.callbacks[:] = saved
+
     # -- one program
     def run_program(self, program: Program, prop: Property, timeout: float | None = None,
                     reference: list | None = None) -> Failure | None:
         calls = wire_calls(program)
         if reference is None:
-            reference = worker.execute(self.reference, self.support, calls, catch=Exception)
+            reference = self.run_reference(calls)
         try:
             reply = self.session.request({"op": "run", "calls": calls}, timeout=timeout)
         except SandboxFailure as exc:
@@ -261,7 +272,7 @@ class Judging:
         prop.func(program, seeded_rng(self.seed, prop.name))
         calls = wire_calls(program)
         started = time.perf_counter()
-        reference = worker.execute(self.reference, self.support, calls, catch=Exception)
+        reference = self.run_reference(calls)
         ref_seconds = time.perf_counter() - started
         started = time.perf_counter()
         json.loads(json.dumps({"calls": calls}))
