@@ -222,9 +222,10 @@ class Judging:
                    if not isinstance(call.args[i], Obj)]
         changed += [(k, ref_after[1][k], after[1].get(k)) for k in ref_after[1] if not isinstance(call.kwargs.get(k), Obj)]
         for position, want, got in changed:
-            if exact(want, got):
-                return (Verdict.WA, f"argument {position} is {show(got)} after the call, expected {show(want)}"
-                        f" (as the reference leaves it)", show(want), show(got), None)
+            reason = exact(want, got)
+            if reason:
+                return (Verdict.WA, f"the call changed argument {position} (the reference leaves it as it was "
+                        f"or changes it differently): {reason}", show(want), show(got), None)
         return None
 
     # -- properties

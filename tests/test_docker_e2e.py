@@ -70,3 +70,15 @@ def test_runtime_reaches_the_container_config(tmp_path):
     job = Job(workdir=tmp_path, names=("f",), limits=Limits(1, 2, 64, 1))
     assert container_config(job, "img", "runsc")["runtime"] == "runsc"
     assert "runtime" not in container_config(job, "img")
+
+
+@pytest.mark.parametrize("submission, verdict", [
+    ("reference.py", "AC"), ("wrong/scales_q_in_place.py", "WA"), ("wrong/returns_float32.py", "WA"),
+])
+def test_self_attention_in_the_torch_image(judge_json, submission, verdict):
+    code, result = judge_json("self_attention", CHALLENGES / "self_attention" / submission, "--seed", "1",
+                              sandbox="docker")
+    assert result["verdict"] == verdict, result["message"]
+    if submission.endswith("in_place.py"):
+        assert "the call changed argument 1" in result["message"]
+    assert _labelled_containers() == []
