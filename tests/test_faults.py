@@ -19,7 +19,7 @@ from conftest import CHALLENGES, ROOT, SUBMISSIONS
 from sandbox.docker_backend import DockerBackend
 
 pytestmark = pytest.mark.docker
-SLEEPER = SUBMISSIONS / "sleeper.py"
+SLEEPER = ROOT / "tests" / "hostile" / "submissions" / "sleep_forever.py"
 WRONG = CHALLENGES / "lru_cache" / "wrong" / "evicts_most_recent.py"
 
 

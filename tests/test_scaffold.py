@@ -5,7 +5,6 @@ That the generated folder passes every check (mutation included) is tested in te
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pytest
 

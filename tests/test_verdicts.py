@@ -4,19 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from conftest import SUBMISSIONS
-
-
-@pytest.fixture
-def tight_lru(challenge_copy):
-    """lru_cache with small limits, so resource tests end in seconds. Returns its --challenges-dir."""
-    folder = challenge_copy("lru_cache")
-    data = yaml.safe_load((folder / "challenge.yaml").read_text())
-    data["limits"] = {"cpu_seconds": 2, "wall_seconds": 4, "memory_mib": 128, "output_kib": 16}
-    (folder / "challenge.yaml").write_text(yaml.safe_dump(data))
-    return folder.parent
 
 
 def test_correct_solution_is_accepted(judge_json):
@@ -49,34 +38,7 @@ def test_same_seed_replays_the_same_result(judge_json):
     assert first["examples"] == second["examples"]
 
 
-@pytest.mark.parametrize("submission, verdict, words", [
-    ("always_equal.py", "WA", "expected int"),
-    ("int_subclass.py", "WA", "expected int"),
-    ("exit_at_import.py", "RE", "SystemExit"),
-    ("os_exit_in_call.py", "RE", "exited"),
-    ("fake_frames.py", "RE", "out of turn"),
-    ("syntax_error.py", "CE", "syntax error at line 2"),
-    ("missing_name.py", "CE", "does not define LRUCache"),
-    ("import_error.py", "CE", "ModuleNotFoundError"),
-    ("raises_keyboard_interrupt.py", "RE", "KeyboardInterrupt"),
-])
-def test_forged_or_broken_submissions_never_pass(judge_json, submission, verdict, words):
-    code, result = judge_json("lru_cache", SUBMISSIONS / submission, "--seed", "3")
-    assert (code, result["verdict"]) == (1, verdict), result
-    assert words in result["message"]
-
-
-@pytest.mark.parametrize("submission, verdict, words", [
-    ("busy_loop.py", "TLE", "time limit"),  # CPU, or wall on a loaded machine
-    ("sleeper.py", "TLE", "wall time limit"),
-    ("memory_bomb.py", "MLE", "MemoryError"),
-    ("output_flood.py", "OLE", "16 KiB"),
-])
-def test_resource_limits(judge_json, tight_lru, submission, verdict, words):
-    code, result = judge_json("lru_cache", SUBMISSIONS / submission, "--challenges-dir", tight_lru)
-    assert (code, result["verdict"]) == (1, verdict), result
-    assert words in result["message"]
-    assert result["wall_seconds"] < 6
+# Forged, broken and resource-hungry submissions: tests/hostile/ runs each on both sandboxes.
 
 
 def test_text_output_shows_verdict_counterexample_and_seed(judge_cli):

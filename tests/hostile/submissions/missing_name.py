@@ -1,0 +1,3 @@
+# expect: CE  defines LRU, not the LRUCache the interface names
+class LRU:
+    pass

@@ -1,4 +1,0 @@
-class LRUCache:
-    def __init__(self, capacity):
-        while True:
-            pass

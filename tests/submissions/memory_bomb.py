@@ -1,6 +1,0 @@
-class LRUCache:
-    def __init__(self, capacity):
-        hoard = []
-        while True:
-            hoard.append(bytearray(16 << 20))
-            hoard[-1][::4096] = b"\x01" * len(hoard[-1][::4096])

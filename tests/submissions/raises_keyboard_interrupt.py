@@ -1,9 +1,0 @@
-class LRUCache:
-    def __init__(self, capacity):
-        pass
-
-    def get(self, key):
-        raise KeyboardInterrupt
-
-    def put(self, key, value):
-        return None

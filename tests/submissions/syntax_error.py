@@ -1,3 +1,0 @@
-class LRUCache:
-    def get(self, key)
-        return -1
