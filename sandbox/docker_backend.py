@@ -106,8 +106,6 @@ class DockerSession(StreamSession):
     kill_before_cleanup = False  # remove(force=True) kills the container itself
 
     def __init__(self, job: Job, client, image: str, runtime: str | None = None) -> None:
-        import docker.errors
-
         super().__init__(job)
         self.client = client
         self.image = image
