@@ -1,0 +1,34 @@
+# expect: WA  `from time import perf_counter` binds the real clock at import: the durations are not the ones measured by time.perf_counter
+import functools
+import inspect
+import logging
+from time import perf_counter
+
+logger = logging.getLogger("timer")
+
+
+def timer(func):
+    if inspect.iscoroutinefunction(func):
+        @functools.wraps(func)
+        async def awrapper(*args, **kwargs):
+            start = perf_counter()
+            try:
+                result = await func(*args, **kwargs)
+            except BaseException:
+                logger.info(f"{func.__qualname__} failed after {perf_counter() - start:.4f}s")
+                raise
+            logger.info(f"{func.__qualname__} took {perf_counter() - start:.4f}s")
+            return result
+        return awrapper
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        start = perf_counter()
+        try:
+            result = func(*args, **kwargs)
+        except BaseException:
+            logger.info(f"{func.__qualname__} failed after {perf_counter() - start:.4f}s")
+            raise
+        logger.info(f"{func.__qualname__} took {perf_counter() - start:.4f}s")
+        return result
+    return wrapper
