@@ -1,0 +1,31 @@
+# expect: WA  initialises the other way round: lora_A zeros and lora_B random (output still equals the base at init, but B is not zero and A is)
+import math
+
+import torch
+from torch import nn
+
+
+class LoRALinear(nn.Module):
+    def __init__(self, base, r, alpha):
+        super().__init__()
+        if r < 1:
+            raise ValueError("r must be >= 1")
+        self.base = base
+        for p in base.parameters():
+            p.requires_grad_(False)
+        w = base.weight
+        self.scaling = alpha / r
+        self.lora_A = nn.Parameter(torch.zeros(r, base.in_features, dtype=w.dtype))
+        self.lora_B = nn.Parameter(nn.init.kaiming_uniform_(torch.empty(base.out_features, r, dtype=w.dtype), a=math.sqrt(5)))
+
+    def forward(self, x):
+        return self.base(x) + self.scaling * (x @ self.lora_A.T @ self.lora_B.T)
+
+    def merge(self):
+        merged = nn.Linear(self.base.in_features, self.base.out_features, bias=self.base.bias is not None,
+                           dtype=self.base.weight.dtype)
+        with torch.no_grad():
+            merged.weight.copy_(self.base.weight + self.scaling * self.lora_B @ self.lora_A)
+            if self.base.bias is not None:
+                merged.bias.copy_(self.base.bias)
+        return merged
