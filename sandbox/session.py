@@ -112,19 +112,22 @@ class StreamSession:
         """Release everything the backend holds (process, container, files)."""
 
     # -- fed by the backend's reader threads
+    # The reader threads never kill: they keep draining (and dropping) what comes after a violation,
+    # so a backend whose kill waits for the stream to drain (Docker's attach) cannot deadlock.
+    # The judge's thread, woken by the violation, does the killing.
     def feed_stdout(self, data: bytes) -> None:
         with self._cond:
+            if self._inbox.violation is not None:
+                return
             self._inbox.buffer += data
             cap = self.limits.frame_mib * 2**20 + HEADER.size
-            if len(self._inbox.buffer) > cap and self._inbox.violation is None:
+            if len(self._inbox.buffer) > cap:
                 self._inbox.violation = SandboxFailure(
                     "OLE", f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
+                self._inbox.buffer.clear()
             self._cond.notify_all()
-        if self._inbox.violation is not None:
-            self._kill()
 
     def feed_stderr(self, data: bytes) -> None:
-        over = False
         with self._cond:
             inbox = self._inbox
             inbox.stderr_bytes += len(data)
@@ -133,10 +136,7 @@ class StreamSession:
             if inbox.stderr_bytes > self.limits.output_kib * 1024 and inbox.violation is None:
                 inbox.violation = SandboxFailure(
                     "OLE", f"the submission printed more than the {self.limits.output_kib} KiB output limit")
-                over = True
             self._cond.notify_all()
-        if over:
-            self._kill()
 
     def feed_eof(self) -> None:
         with self._cond:

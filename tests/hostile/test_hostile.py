@@ -30,8 +30,9 @@ LOCAL_CANNOT_CONTAIN = {
     "fill_tmp.py": "the local sandbox's scratch folder is on the host disk, with no quota",
 }
 # Where the local sandbox gives a documented, weaker outcome than Docker (still never AC).
-LOCAL_WEAKER = {
-    "search_for_reference.py": "the local sandbox shares the host's filesystem view: the judge's files are readable",
+LOCAL_WEAKER = {  # name: (verdicts it may get there, why)
+    "search_for_reference.py": ({"RE", "TLE"}, "the local sandbox shares the host's filesystem view: the judge's "
+                                               "files are readable, and the walk may run out of CPU time first"),
 }
 # What an escape attempt's message must show in Docker (proof it failed for the right reason).
 DOCKER_MESSAGES = {
@@ -108,11 +109,11 @@ def test_hostile_submission_is_contained(judge_json, tight_pack, private_tmp, su
     elapsed = time.monotonic() - started
 
     assert result["verdict"] != "AC" and code == 1
-    assert result["verdict"] in _expected(submission), f"{result['verdict']}: {result['message']}"
+    allowed = LOCAL_WEAKER[submission.name][0] if backend == "local" and submission.name in LOCAL_WEAKER \
+        else _expected(submission)
+    assert result["verdict"] in allowed, f"{result['verdict']}: {result['message']}"
     if backend == "docker" and submission.name in DOCKER_MESSAGES:
         assert DOCKER_MESSAGES[submission.name] in result["message"], result["message"]
-    if backend == "local" and submission.name in LOCAL_WEAKER:
-        pass  # documented weaker outcome; the verdict above still holds
     assert result["wall_seconds"] <= LIMITS["wall_seconds"] + 2
     assert elapsed <= LIMITS["wall_seconds"] + MARGIN_S
     # the host is unharmed: nothing left behind

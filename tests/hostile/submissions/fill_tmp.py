@@ -1,4 +1,4 @@
-# expect: RE MLE  fills /tmp until the write fails; the error reaches the submission (RE), or tmpfs pages hit the memory limit
+# expect: RE MLE TLE  fills /tmp until the write fails (RE), or tmpfs pages press on the memory limit (MLE, or TLE while the kernel reclaims)
 import os
 import tempfile
 
