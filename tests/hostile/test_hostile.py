@@ -91,6 +91,13 @@ def _containers() -> list:
         client.close()
 
 
+def _fds_settle_to(limit: int, seconds: float = 3.0) -> int:
+    deadline = time.monotonic() + seconds
+    while (count := len(os.listdir("/proc/self/fd"))) > limit and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return count
+
+
 def _our_cgroups() -> list[str]:
     roots = [Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup")]
     return [p.name for root in roots if root.is_dir() for p in root.glob(f"judge-local-{os.getpid()}-*")]
@@ -118,7 +125,7 @@ def test_hostile_submission_is_contained(judge_json, tight_pack, private_tmp, su
     assert elapsed <= LIMITS["wall_seconds"] + MARGIN_S
     # the host is unharmed: nothing left behind
     assert list(private_tmp.iterdir()) == []
-    assert len(os.listdir("/proc/self/fd")) == fds_before
+    assert _fds_settle_to(fds_before) <= fds_before  # threads of earlier runs may close theirs a moment later
     assert _our_cgroups() == []
     if backend == "docker":
         assert _containers() == []
