@@ -209,15 +209,18 @@ class PidsCgroup:
             time.sleep(0.02)
 
     def remove(self) -> None:
-        self.kill_all()
-        for _ in range(50):
+        deadline = time.monotonic() + 10  # a killed process can take a while to leave on a loaded machine
+        while True:
+            self.kill_all()
             try:
                 self.path.rmdir()
                 return
             except FileNotFoundError:
                 return
             except OSError:
-                time.sleep(0.02)
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.05)
 
 
 _COUNTER = itertools.count()
