@@ -181,7 +181,7 @@ def _decode_tensor(tag: dict, device: str | None):
 
 
 def decode(value, handles: dict | None = None, device: str | None = None):
-    """Rebuild a value from tagged JSON using builtin constructors only (never pickle, never eval)."""
+    """Rebuild a value from tagged JSON using builtin constructors only (no unpickling, no eval)."""
     t = type(value)
     if value is None or t in (bool, int, float, str):
         return value
