@@ -2,8 +2,9 @@
 
 Weaker than Docker and says so: the worker is a child process with rlimits (CPU, data segment,
 file size, open files, processes), its own session, no network namespace peers when the kernel
-lets us create one, and, when the judge runs as root, the unprivileged uid 65534. It shares the
-host's filesystem view (read-only for nobody where permissions say so); see SECURITY notes.
+lets us create one, and, when the judge runs as root, an unprivileged uid of its own (one per run,
+so that two workers can neither signal each other nor share a process count). It shares the
+host's filesystem view (read-only for an unknown uid where permissions say so); see SECURITY.md.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import itertools
 import math
 import os
 import resource
+import secrets
 import shutil
 import signal
 import subprocess
@@ -28,7 +30,10 @@ from sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSessi
 hookimpl = pluggy.HookimplMarker("judge")
 
 WORKER = Path(__file__).with_name("worker.py")
-NOBODY = 65534
+# Per-run uids come from a range no distribution hands out (system and login users sit far below,
+# subordinate-uid ranges start at 100000 and are 65536 wide per user).
+SANDBOX_UID_BASE = 0x70000000
+SANDBOX_UID_SPAN = 0x0FFFFFFF
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 _CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -48,9 +53,13 @@ class LocalSession(StreamSession):
             _require_local_cuda()
         self._scratch = Path(tempfile.mkdtemp(prefix="judge-local-"))
         self._killed = False
+        # A fork starts with the parent's resident size as its high-water mark, and the kernel keeps
+        # that mark across exec: wait4's ru_maxrss below it says nothing about the worker.
+        self._inherited_rss_mib = _own_rss_mib()
         as_root = os.geteuid() == 0
-        if as_root:  # the worker runs as uid 65534: it must reach its files, and own its scratch folder
-            os.chown(self._scratch, NOBODY, NOBODY)
+        self.uid = SANDBOX_UID_BASE + secrets.randbelow(SANDBOX_UID_SPAN) if as_root else os.geteuid()
+        if as_root:  # the worker runs as its own uid: it must reach its files, and own its scratch folder
+            os.chown(self._scratch, self.uid, self.uid)
             os.chmod(job.workdir, 0o755)
             for child in job.workdir.iterdir():
                 os.chmod(child, 0o644)
@@ -76,9 +85,10 @@ class LocalSession(StreamSession):
 
         argv = [sys.executable, "-I", "-B", str(WORKER)]
         if as_root:
-            argv = _drop_to_nobody() + argv
+            argv = _drop_privileges(self.uid) + argv
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(self._scratch), "TMPDIR": str(self._scratch),
-               "OMP_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
+               "OMP_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8",
+               "USER": "sandbox", "LOGNAME": "sandbox"}  # the uid has no passwd entry: getpass asks these
         self.proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
             argv, cwd=self._scratch, env=env,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=preexec)
@@ -123,7 +133,8 @@ class LocalSession(StreamSession):
             return
         self.proc.returncode = os.waitstatus_to_exitcode(status)
         self.usage.cpu_seconds = max(self.usage.cpu_seconds, rusage.ru_utime + rusage.ru_stime)
-        self.usage.peak_memory_mib = max(self.usage.peak_memory_mib or 0.0, rusage.ru_maxrss / 1024)
+        if rusage.ru_maxrss / 1024 > self._inherited_rss_mib + 1:
+            self.usage.peak_memory_mib = max(self.usage.peak_memory_mib or 0.0, rusage.ru_maxrss / 1024)
 
     def _measure(self) -> None:
         if self.proc.returncode is not None:
@@ -226,21 +237,31 @@ class PidsCgroup:
 _COUNTER = itertools.count()
 
 
-def _drop_to_nobody() -> list[str]:
-    """argv prefix that runs the worker as uid/gid 65534 (util-linux setpriv, present on every Debian).
+def _own_rss_mib() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
-    When that user cannot reach the interpreter (say it lives under /root), it keeps one ambient
-    capability, CAP_DAC_READ_SEARCH: it may read and traverse, never write, signal or setuid.
+
+def _drop_privileges(uid: int) -> list[str]:
+    """argv prefix that runs the worker as uid/gid `uid` (util-linux setpriv, present on every Debian).
+
+    When an unknown user cannot reach the interpreter (say it lives under /root), it keeps one
+    ambient capability, CAP_DAC_READ_SEARCH: it may read and traverse, never write, signal or setuid.
     """
     setpriv = shutil.which("setpriv") or "/usr/bin/setpriv"
-    prefix = [setpriv, "--reuid", str(NOBODY), "--regid", str(NOBODY), "--clear-groups"]
-    if not _nobody_can_run_python():
+    prefix = [setpriv, "--reuid", str(uid), "--regid", str(uid), "--clear-groups"]
+    if not _others_can_run_python():
         prefix += ["--inh-caps", "+dac_read_search", "--ambient-caps", "+dac_read_search"]
     return prefix + ["--"]
 
 
-def _nobody_can_run_python() -> bool:
-    """Dropping to uid 65534 only works when that user can reach the interpreter and its stdlib."""
+def _others_can_run_python() -> bool:
+    """Dropping to an unknown uid only works when others may reach the interpreter and its stdlib."""
     for target in (Path(sys.executable).resolve(), Path(os.__file__).resolve(), WORKER.resolve()):
         for folder in target.parents:
             if not folder.stat().st_mode & 0o001:

@@ -1,4 +1,4 @@
-# expect: TLE  correct answers, but threads left spinning after each answer burn the CPU budget
+# expect: TLE RE  correct answers, but threads left spinning after each answer burn the CPU budget (or, first, hit the process cap: "can't start new thread")
 import threading
 from collections import OrderedDict
 
