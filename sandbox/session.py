@@ -7,6 +7,7 @@ that decides a verdict: the wall clock, the output cap, the frame cap and strict
 from __future__ import annotations
 
 import json
+import secrets
 import struct
 import threading
 import time
@@ -90,7 +91,9 @@ class StreamSession:
         self.usage = Usage()
         self._inbox = _Inbox()
         self._cond = threading.Condition()
-        self._next_id = 0
+        # Every reply names the question it answers. Ids start at a random point, so a message the
+        # submission forges at import (before the real reply) is refused at once, whatever the load.
+        self._next_id = secrets.randbits(48)
         self._dead: SandboxFailure | None = None
         self._closed = False
 
@@ -219,7 +222,7 @@ class StreamSession:
             raise self._fail(SandboxFailure("RE", f"malformed reply from the worker ({type(exc).__name__})"))
         if reply.get("op") != op and not (op == "ready" and reply.get("op") == "import_error"):
             raise self._fail(SandboxFailure("RE", "the worker answered out of turn"))
-        if op in ("result", "pong") and reply.get("id") != message.get("id"):
+        if reply.get("id") != message["id"]:
             raise self._fail(SandboxFailure("RE", "the worker answered a question nobody asked"))
         return reply
 

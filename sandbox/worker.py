@@ -336,10 +336,10 @@ def main() -> None:
         sys.path.insert(0, os.path.dirname(hello["submission"]))
         namespace = load_module(hello["submission"], "submission")
     except BaseException as exc:  # noqa: BLE001
-        write_frame(proto_out, {"op": "import_error", "error": describe_exception(exc)})
+        write_frame(proto_out, {"op": "import_error", "id": hello.get("id"), "error": describe_exception(exc)})
         os._exit(0)
     missing = [n for n in hello.get("names", []) if n not in namespace]
-    write_frame(proto_out, {"op": "ready", "missing": missing})
+    write_frame(proto_out, {"op": "ready", "id": hello.get("id"), "missing": missing})
 
     while True:
         message = read_frame(proto_in)
