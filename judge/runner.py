@@ -7,10 +7,12 @@ time. The worker only ever reports values.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import io
 import json
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -81,14 +83,24 @@ def _may_change(value: Any) -> bool:
 
 
 def wire_calls(program: Program) -> list[dict]:
+    """The program as the worker reads it. Scaling properties send hundreds of thousands of calls
+    with int and str arguments: those take a fast path (no copy, nothing to echo)."""
     calls = []
     for c in program.calls:
-        call = {"target": c.target, "name": c.name, "args": [_wire(a) for a in c.args], "keep": c.keep}
+        args, echo = [], False
+        for a in c.args:
+            if type(a) is int or type(a) is str:
+                args.append(a)
+            else:
+                args.append(_wire(a))
+                echo = echo or _may_change(a)
+        call = {"target": c.target, "name": c.name, "args": args, "keep": c.keep}
         if c.fetch:
             call["fetch"] = True
         if c.kwargs:
             call["kwargs"] = {k: _wire(v) for k, v in c.kwargs.items()}
-        if any(map(_may_change, c.args)) or any(map(_may_change, c.kwargs.values())):
+            echo = echo or any(map(_may_change, c.kwargs.values()))
+        if echo:
             call["echo"] = True
         calls.append(call)
     return calls
@@ -155,19 +167,31 @@ class Judging:
     def __init__(self, challenge: Challenge, session: StreamSession, seed: int, max_examples: int | None) -> None:
         self.challenge, self.session, self.seed, self.max_examples = challenge, session, seed, max_examples
         tag = f"{challenge.id}_{id(self)}"
-        self.support = load_trusted_module(challenge.support_path, f"judge_support_{tag}") if challenge.support_path else {}
-        self.reference = load_trusted_module(challenge.reference_path, f"judge_reference_{tag}")
-        self.properties = collect_properties(load_trusted_module(challenge.properties_path, f"judge_properties_{tag}"))
+        self._modules = [f"judge_{kind}_{tag}" for kind in ("support", "reference", "properties")]
+        self.support = load_trusted_module(challenge.support_path, self._modules[0]) if challenge.support_path else {}
+        self.reference = load_trusted_module(challenge.reference_path, self._modules[1])
+        self.properties = collect_properties(load_trusted_module(challenge.properties_path, self._modules[2]))
         self.examples = 0
+
+    def close(self) -> None:
+        """Forget this run's copies of the trusted modules: a long-lived judge (pytest, `judge
+        check`) loads them afresh for every run, and must not keep each run's."""
+        for name in self._modules:
+            sys.modules.pop(name, None)
 
     def run_reference(self, calls: list[dict]) -> list:
         """The reference's outcomes, run as the worker would run them, minus the judge's own hooks:
-        hypothesis registers gc callbacks here, which a profiling challenge would otherwise see."""
+        hypothesis registers gc callbacks here, which a profiling challenge would otherwise see.
+        The judge's own objects are frozen meanwhile: a support helper that calls gc.collect()
+        (to see files or objects left behind) then scans the call's objects, not a judge process
+        that may hold millions (pytest, `judge check`)."""
         saved = gc.callbacks[:]
         gc.callbacks.clear()
+        gc.freeze()
         try:
             return worker.execute(self.reference, self.support, calls, catch=Exception)
         finally:
+            gc.unfreeze()
             gc.callbacks[:] = saved
 
     # -- one program
@@ -230,9 +254,13 @@ class Judging:
 
     # -- properties
     def _settings(self, prop: Property) -> settings:
+        # No explain phase: it replays the failure under a line tracer (slow for every trusted
+        # reference call it passes through) to annotate a report that the judge never prints.
+        # Other phases come from the loaded profile (`judge check` drops shrinking for mutants).
+        phases = tuple(phase for phase in settings.default.phases if phase.name != "explain")
         return settings(max_examples=self.max_examples or prop.max_examples, database=None, deadline=None,
                         derandomize=False, suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
-                        print_blob=False, verbosity=Verbosity.quiet)
+                        print_blob=False, verbosity=Verbosity.quiet, phases=phases)
 
     def run_property(self, prop: Property) -> Failure | None:
         if prop.is_scaling:
@@ -318,7 +346,36 @@ def judge_submission(challenge: Challenge, submission: Path, backend, *, seed: i
             usage = session.close()
             result.cpu_seconds, result.wall_seconds = usage.cpu_seconds, usage.wall_seconds
             result.peak_memory_mib = usage.peak_memory_mib
+    release_memory()
     return result
+
+
+def release_memory() -> None:
+    """Hand the run's freed memory back to the system. A scaling property moves hundreds of MiB
+    of calls through JSON; glibc keeps the freed pages, so a judge that runs many submissions
+    (pytest, `judge check`) would otherwise grow by megabytes per run. Hypothesis caches the
+    strategies it builds; those of this run's properties module can never be asked for again."""
+    try:
+        from hypothesis.strategies._internal.utils import clear_strategy_cache
+    except ImportError:  # a hypothesis without it: the cache is bounded anyway
+        pass
+    else:
+        clear_strategy_cache()
+    gc.collect()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _glibc():
+    try:
+        libc = ctypes.CDLL(None)
+        libc.malloc_trim  # noqa: B018 - absent outside glibc (musl, macOS)
+        return libc
+    except (OSError, AttributeError):
+        return None
+
+
+_LIBC = _glibc()
 
 
 @contextlib.contextmanager
@@ -379,7 +436,10 @@ def start_worker(result: Result, challenge: Challenge, session: StreamSession, b
 def _judge_in_session(result: Result, challenge: Challenge, session: StreamSession, seed: int,
                       max_examples: int | None) -> None:
     judging = Judging(challenge, session, seed, max_examples)
-    failure, result.properties = judging.run()
+    try:
+        failure, result.properties = judging.run()
+    finally:
+        judging.close()
     result.examples = judging.examples
     if failure is None:
         result.verdict = Verdict.AC

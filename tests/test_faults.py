@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from sandbox.docker_backend import DockerBackend
 pytestmark = pytest.mark.docker
 SLEEPER = ROOT / "tests" / "hostile" / "submissions" / "sleep_forever.py"
 WRONG = CHALLENGES / "lru_cache" / "wrong" / "evicts_most_recent.py"
+LEAK_PROBE = CHALLENGES / "lru_cache" / "wrong" / "returns_bool_on_hit.py"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -186,6 +188,13 @@ def _rss_mib() -> float:
 
 @pytest.mark.slow
 def test_two_hundred_runs_leak_nothing(judge_cli, monkeypatch):
+    """Counts of containers, volumes, temp folders and descriptors come back exactly; memory is
+    read after every run, and a leak shows as a trend: the last 20 runs' median against the
+    first 20's (a single reading moves with the allocator by tens of MiB either way). Python-level
+    memory stays flat (tracemalloc: under 0.5 MiB over 60 runs); resident size still drifts by
+    about 0.15 MiB a run while pymalloc's arenas settle. The bound, 60 MiB over 180 runs, is
+    under a third of what the judge grew before its fix (1.1 MiB a run: glibc kept each scaling
+    check's freed buffers; benchmarks/bench_long_lived_judge.py measures it)."""
     import docker
 
     client = docker.from_env()
@@ -197,14 +206,20 @@ def test_two_hundred_runs_leak_nothing(judge_cli, monkeypatch):
         return (len(_containers(os.getpid())), len(client.volumes.list()),
                 len(list(tmp.glob("judge-job-*"))) + len(list(tmp.glob("judge-local-*"))))
 
-    for _ in range(5):  # warm up: imports, caches, the image lookup
-        judge_cli("run", "challenge", "lru_cache", WRONG, "--sandbox", "docker", "--seed", "1")
-    before, fds, rss = counts(), _open_fds(), _rss_mib()
-    for i in range(200):
-        code, _, _ = judge_cli("run", "challenge", "lru_cache", WRONG, "--sandbox", "docker", "--seed", str(i),
-                               "--max-examples", "30")
-        assert code == 1
+    def judge(seed: int) -> int:  # mostly WA found early; now and then a seed reaches the scaling check
+        code, _, _ = judge_cli("run", "challenge", "lru_cache", LEAK_PROBE, "--sandbox", "docker", "--seed", str(seed),
+                               "--max-examples", "100")
+        return code
+
+    for seed in range(10):  # warm up: imports, caches, the image lookup
+        judge(seed)
+    before, fds = counts(), _open_fds()
+    rss = []
+    for seed in range(200):
+        assert judge(seed) in (0, 1)
+        rss.append(_rss_mib())
     assert counts() == before
     assert _open_fds() == fds
-    assert _rss_mib() - rss < 40, f"judge memory grew from {rss:.0f} to {_rss_mib():.0f} MiB"
+    first, last = statistics.median(rss[:20]), statistics.median(rss[-20:])
+    assert last - first < 60, f"judge memory grew from {first:.0f} to {last:.0f} MiB (medians of 20 runs)"
     client.close()
