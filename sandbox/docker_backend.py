@@ -139,11 +139,18 @@ class DockerSession(StreamSession):
         except Exception as exc:  # noqa: BLE001 - DockerException, or requests' timeouts from a slow daemon
             self._cleanup()
             raise BackendUnavailable(f"cannot start a Docker sandbox container: {_one_line(exc)}") from exc
-        self._find_cgroups()
-        if self._cgroups:
-            sampler = threading.Thread(target=self._sample, name="docker-cgroup", daemon=True)
-            sampler.start()
-            self._threads.append(sampler)
+        except BaseException:  # Ctrl-C or SIGTERM between create and start: no session exists to close
+            self._cleanup()
+            raise
+        try:
+            self._find_cgroups()
+            if self._cgroups:
+                sampler = threading.Thread(target=self._sample, name="docker-cgroup", daemon=True)
+                sampler.start()
+                self._threads.append(sampler)
+        except BaseException:
+            self._cleanup()
+            raise
 
     # -- the attach stream
     def _read(self) -> None:
