@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import os
+import secrets
 import signal
 import socket
 import struct
@@ -123,8 +124,11 @@ class DockerSession(StreamSession):
         self._threads: list[threading.Thread] = []
         self.started_at: float | None = None
         _make_readable(job.workdir)
+        # Named up front: an interrupt that lands while the create request is in flight leaves a
+        # container the client never heard of, which can then still be found and removed.
+        self._name = f"judge-sandbox-{os.getpid()}-{secrets.token_hex(6)}"
         try:
-            self.container = client.containers.create(**container_config(job, image, runtime))
+            self.container = client.containers.create(name=self._name, **container_config(job, image, runtime))
             _LIVE.add(self.container.id)
             # Attach before start so that nothing the worker writes can be missed (nor buffered by
             # the HTTP response reader ahead of our raw socket reads).
@@ -138,9 +142,11 @@ class DockerSession(StreamSession):
             self.container.start()
         except Exception as exc:  # noqa: BLE001 - DockerException, or requests' timeouts from a slow daemon
             self._cleanup()
+            self._remove_unannounced()
             raise BackendUnavailable(f"cannot start a Docker sandbox container: {_one_line(exc)}") from exc
         except BaseException:  # Ctrl-C or SIGTERM between create and start: no session exists to close
             self._cleanup()
+            self._remove_unannounced()
             raise
         try:
             self._find_cgroups()
@@ -151,6 +157,19 @@ class DockerSession(StreamSession):
         except BaseException:
             self._cleanup()
             raise
+
+    def _remove_unannounced(self) -> None:
+        """Remove the container if the daemon made it but its id never reached us."""
+        if self.container is not None:
+            return
+        for _ in range(3):
+            try:
+                self.client.api.remove_container(self._name, force=True)
+                return
+            except Exception as exc:  # noqa: BLE001 - NotFound: it was never made; else retry
+                if getattr(getattr(exc, "response", None), "status_code", None) == 404:
+                    return
+                time.sleep(0.2)
 
     # -- the attach stream
     def _read(self) -> None:

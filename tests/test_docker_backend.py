@@ -246,3 +246,25 @@ def test_cleanup_orphans_removes_dead_judges_containers(backend):
                 container.remove(force=True)
             except docker.errors.NotFound:
                 pass
+
+
+@pytest.mark.docker
+def test_an_interrupt_while_the_create_request_is_in_flight_leaves_no_container(backend, tmp_path):
+    """The daemon made the container, but Ctrl-C arrived before its id reached the judge."""
+    from sandbox.docker_backend import DockerSession
+
+    real = backend.client()
+
+    class Containers:
+        def create(self, **config):
+            real.containers.create(**config)
+            raise KeyboardInterrupt
+
+    class Client:
+        containers = Containers()
+        api = real.api
+
+    workdir = _submission(tmp_path, "def add(a, b):\n    return a + b\n")
+    with pytest.raises(KeyboardInterrupt):
+        DockerSession(_job(workdir), Client(), backend.image("python"))
+    assert not _ours(real)
