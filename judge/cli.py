@@ -19,6 +19,7 @@ from judge.plugins import describe_plugins, make_plugin_manager
 from judge.result import Verdict
 from judge.runner import judge_submission
 from judge.scaffold import add_new_arguments, command_new
+from sandbox.docker_backend import remove_own_containers
 from sandbox.session import BackendUnavailable
 
 
@@ -233,9 +234,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()  # the reader went away (`judge ... | head`): nothing left to say
         return 1
     except KeyboardInterrupt:
+        remove_own_containers()
         print("judge: interrupted", file=sys.stderr)
         return 130
     except Terminated:
+        remove_own_containers()
         print("judge: terminated", file=sys.stderr)
         return 143
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback, unless asked for

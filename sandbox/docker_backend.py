@@ -127,6 +127,7 @@ class DockerSession(StreamSession):
         # Named up front: an interrupt that lands while the create request is in flight leaves a
         # container the client never heard of, which can then still be found and removed.
         self._name = f"judge-sandbox-{os.getpid()}-{secrets.token_hex(6)}"
+        _MADE.append(self._name)
         try:
             self.container = client.containers.create(name=self._name, **container_config(job, image, runtime))
             _LIVE.add(self.container.id)
@@ -445,6 +446,31 @@ def _pid_alive(pid: int) -> bool:
 
 
 _LIVE: set[str] = set()  # ids of the containers this process's open sessions use
+_MADE: list[str] = []  # names of every container this process asked for
+
+
+def remove_own_containers() -> None:
+    """Last resort when the judge is interrupted: whatever sandbox container of this process is
+    still there goes (the sessions' own cleanup has normally removed it already)."""
+    if not _MADE:
+        return
+    try:
+        import docker
+
+        client = docker.from_env(timeout=10)
+    except Exception:  # noqa: BLE001 - no daemon: nothing of ours can be running on it
+        return
+    try:
+        for container in client.containers.list(
+                all=True, filters={"label": [f"{LABEL}=1", f"{PID_LABEL}={os.getpid()}"]}):
+            try:
+                container.remove(force=True)
+            except Exception:  # noqa: BLE001 - gone meanwhile, or the daemon is: the next sweep
+                pass
+    except Exception:  # noqa: BLE001
+        pass
+    finally:
+        client.close()
 
 
 def cleanup_orphans(client) -> int:

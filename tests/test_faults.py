@@ -113,6 +113,12 @@ def test_daemon_vanishing_mid_run_is_an_internal_error_and_leaves_no_orphan(judg
     assert _containers(os.getpid()) == []
 
 
+# The image rebuild holds the daemon's image store for seconds, and container removal waits on
+# it: one worker runs both, so the 2-second bound measures the judge, not a concurrent build.
+DAEMON_TIMING = pytest.mark.xdist_group("docker-image-store")
+
+
+@DAEMON_TIMING
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupt_removes_the_container_within_two_seconds(sig, code):
     proc = subprocess.Popen([sys.executable, "-m", "judge.cli", "run", "challenge", "lru_cache", str(SLEEPER),
@@ -132,6 +138,7 @@ def test_interrupt_removes_the_container_within_two_seconds(sig, code):
     assert proc.stderr.read().decode().count("\n") == 1
 
 
+@DAEMON_TIMING
 def test_a_missing_image_is_rebuilt_with_progress(judge_cli, monkeypatch):
     import docker
 
