@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import secrets
 import signal
@@ -216,15 +217,33 @@ class Terminated(BaseException):
     """
 
 
-def _on_sigterm(signum, frame):
+def _in_gc_callback(frame) -> bool:
+    codes = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    while frame is not None:
+        if frame.f_code in codes:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _on_signal(signum, frame):
+    """Ctrl-C is KeyboardInterrupt, SIGTERM is Terminated. The collector swallows what a gc callback
+    raises (hypothesis installs one), so a signal landing there is delivered again a moment later."""
+    if _in_gc_callback(frame):
+        timer = threading.Timer(0.05, os.kill, (os.getpid(), signum))
+        timer.daemon = True
+        timer.start()
+        return
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise Terminated()
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _on_sigterm)
-        signal.signal(signal.SIGINT, signal.default_int_handler)  # also when started with SIGINT ignored
+        signal.signal(signal.SIGTERM, _on_signal)
+        signal.signal(signal.SIGINT, _on_signal)  # also when started with SIGINT ignored
     try:
         return COMMANDS[args.command](args)
     except (JudgeError, BackendUnavailable) as exc:
