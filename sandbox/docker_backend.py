@@ -127,7 +127,8 @@ class DockerSession(StreamSession):
         # Named up front: an interrupt that lands while the create request is in flight leaves a
         # container the client never heard of, which can then still be found and removed.
         self._name = f"judge-sandbox-{os.getpid()}-{secrets.token_hex(6)}"
-        _MADE.append(self._name)
+        global _MADE_ANY
+        _MADE_ANY = True
         try:
             self.container = client.containers.create(name=self._name, **container_config(job, image, runtime))
             _LIVE.add(self.container.id)
@@ -143,11 +144,9 @@ class DockerSession(StreamSession):
             self.container.start()
         except Exception as exc:  # noqa: BLE001 - DockerException, or requests' timeouts from a slow daemon
             self._cleanup()
-            self._remove_unannounced()
             raise BackendUnavailable(f"cannot start a Docker sandbox container: {_one_line(exc)}") from exc
         except BaseException:  # Ctrl-C or SIGTERM between create and start: no session exists to close
             self._cleanup()
-            self._remove_unannounced()
             raise
         try:
             self._find_cgroups()
@@ -158,19 +157,6 @@ class DockerSession(StreamSession):
         except BaseException:
             self._cleanup()
             raise
-
-    def _remove_unannounced(self) -> None:
-        """Remove the container if the daemon made it but its id never reached us."""
-        if self.container is not None:
-            return
-        for _ in range(3):
-            try:
-                self.client.api.remove_container(self._name, force=True)
-                return
-            except Exception as exc:  # noqa: BLE001 - NotFound: it was never made; else retry
-                if getattr(getattr(exc, "response", None), "status_code", None) == 404:
-                    return
-                time.sleep(0.2)
 
     # -- the attach stream
     def _read(self) -> None:
@@ -401,17 +387,18 @@ class DockerSession(StreamSession):
         import docker.errors
 
         self._stop.set()
-        if self.container is not None:
-            for attempt in range(3):  # a loaded daemon may time out; an orphan would outlive the run
-                try:
-                    self.container.remove(force=True)
-                except docker.errors.NotFound:
-                    pass
-                except Exception:  # noqa: BLE001 - DockerException or a requests timeout: try again
-                    time.sleep(0.5 * (attempt + 1))
-                    continue
-                break
-            _LIVE.discard(self.container.id)  # if it is still there, the next run's orphan sweep removes it
+        # By id; by name when the daemon made the container but its id never reached us.
+        target = self.container.id if self.container is not None else self._name
+        for attempt in range(3):  # a loaded daemon may time out; an orphan would outlive the run
+            try:
+                self.client.api.remove_container(target, force=True)
+            except docker.errors.NotFound:
+                pass
+            except Exception:  # noqa: BLE001 - DockerException or a requests timeout: try again
+                time.sleep(0.5 * (attempt + 1))
+                continue
+            break
+        _LIVE.discard(target)  # if it is still there, the next run's orphan sweep removes it
         for closable in (self._sock, self._attach):
             if closable is None:
                 continue
@@ -446,13 +433,13 @@ def _pid_alive(pid: int) -> bool:
 
 
 _LIVE: set[str] = set()  # ids of the containers this process's open sessions use
-_MADE: list[str] = []  # names of every container this process asked for
+_MADE_ANY = False  # whether this process ever asked for a container
 
 
 def remove_own_containers() -> None:
     """Last resort when the judge is interrupted: whatever sandbox container of this process is
     still there goes (the sessions' own cleanup has normally removed it already)."""
-    if not _MADE:
+    if not _MADE_ANY:
         return
     try:
         import docker
