@@ -15,7 +15,7 @@ docker = pytest.importorskip("docker", reason="docker-py is not installed: the D
 
 from sandbox.docker_backend import (  # noqa: E402
     _LIVE,
-    LABEL, PID_LABEL, DockerBackend, _ping, cleanup_orphans, container_config)
+    LABEL, PID_LABEL, DockerBackend, _ping, cleanup_orphans, container_config, sandbox_containers)
 from sandbox.session import Job, Limits, SandboxFailure  # noqa: E402
 
 LIMITS = Limits(cpu_seconds=5, wall_seconds=10, memory_mib=256, output_kib=64)
@@ -108,7 +108,7 @@ def _submission(tmp_path: Path, source: str) -> Path:
 
 
 def _ours(client) -> list:
-    return client.containers.list(all=True, filters={"label": [f"{LABEL}=1", f"{PID_LABEL}={os.getpid()}"]})
+    return sandbox_containers(client, os.getpid())
 
 
 @pytest.mark.docker
@@ -221,11 +221,27 @@ def test_no_container_left_after_close(backend, tmp_path):
         backend.client().containers.get(name)
 
 
+@pytest.fixture
+def dead_pid(monkeypatch):
+    """A judge pid that only this test believes dead. A truly dead one would be swept by the
+    other test worker's judges too, racing the assertions; this is a live process of our own,
+    alive for everyone else."""
+    import subprocess
+
+    import sandbox.docker_backend as docker_backend
+
+    ghost = subprocess.Popen(["sleep", "600"])
+    alive = docker_backend._pid_alive
+    monkeypatch.setattr(docker_backend, "_pid_alive", lambda pid: pid != ghost.pid and alive(pid))
+    yield ghost.pid
+    ghost.kill()
+    ghost.wait()
+
+
 @pytest.mark.docker
-def test_cleanup_orphans_removes_dead_judges_containers(backend):
+def test_cleanup_orphans_removes_dead_judges_containers(backend, dead_pid):
     client = backend.client()
     image = backend.image("python")
-    dead_pid = 2**22 + 12345  # above pid_max's default ceiling: no such process
     orphan = client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(dead_pid)},
                                       network_mode="none")
     mine = client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(os.getpid())},
@@ -242,6 +258,34 @@ def test_cleanup_orphans_removes_dead_judges_containers(backend):
     finally:
         _LIVE.discard(mine.id)
         for container in (orphan, mine, stale):
+            try:
+                container.remove(force=True)
+            except docker.errors.NotFound:
+                pass
+
+
+@pytest.mark.docker
+def test_cleanup_orphans_survives_a_container_removed_while_it_lists(backend, dead_pid, monkeypatch):
+    """Other judges remove their containers at any moment; one that vanishes between the listing
+    and its removal must not stop the sweep (CI once lost a whole sweep this way)."""
+    client = backend.client()
+    image = backend.image("python")
+    orphans = [client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(dead_pid)},
+                                        network_mode="none") for _ in range(3)]
+    real_list = client.api.containers
+
+    def list_then_lose_one(*args, **kwargs):
+        found = real_list(*args, **kwargs)
+        orphans[0].remove(force=True)  # another judge's sweep got there first
+        return found
+
+    monkeypatch.setattr(client.api, "containers", list_then_lose_one)
+    try:
+        assert cleanup_orphans(client) >= 2
+        monkeypatch.setattr(client.api, "containers", real_list)
+        assert not sandbox_containers(client, dead_pid)
+    finally:
+        for container in orphans:
             try:
                 container.remove(force=True)
             except docker.errors.NotFound:

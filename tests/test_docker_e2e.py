@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import CHALLENGES, SUBMISSIONS
-from sandbox.docker_backend import DockerBackend
+from sandbox.docker_backend import DockerBackend, sandbox_containers
 
 pytestmark = pytest.mark.docker
 
@@ -23,7 +23,7 @@ def _labelled_containers() -> list:
 
     client = docker.from_env()
     try:  # ours only: other judges may share the daemon
-        return client.containers.list(all=True, filters={"label": ["judge.sandbox=1", f"judge.pid={os.getpid()}"]})
+        return sandbox_containers(client, os.getpid())
     finally:
         client.close()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHALLENGES, ROOT, SUBMISSIONS
-from sandbox.docker_backend import DockerBackend
+from sandbox.docker_backend import DockerBackend, sandbox_containers
 
 pytestmark = pytest.mark.docker
 SLEEPER = ROOT / "tests" / "hostile" / "submissions" / "sleep_forever.py"
@@ -36,10 +36,9 @@ def _daemon():
 def _containers(pid: int | None = None) -> list:
     import docker
 
-    labels = ["judge.sandbox=1"] + ([f"judge.pid={pid}"] if pid else [])
     client = docker.from_env()
     try:
-        return client.containers.list(all=True, filters={"label": labels})
+        return sandbox_containers(client, pid)
     finally:
         client.close()
 
@@ -137,7 +136,7 @@ def test_interrupt_removes_the_container_within_two_seconds(sig, code):
     if left:
         proc.kill()
         _, err = proc.communicate(10)
-        states = [c.status for c in left]
+        states = [c["State"] for c in left]
     assert left == [], f"the container outlived the judge by more than 6 s: {states}, judge: {err.decode()[-500:]!r}"
     assert proc.wait(10) == code
     assert proc.stderr.read().decode().count("\n") == 1
