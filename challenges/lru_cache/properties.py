@@ -22,6 +22,16 @@ def matches_reference(p, capacity, ops):
             cache.put(op[1], op[2])
 
 
+@prop(st.integers(1, 3), max_examples=3)
+def every_small_value_comes_back(p, capacity):
+    """Each value of the small range, stored and read back: no value (0, 1) may come back as
+    another that merely compares equal, whatever the example budget."""
+    cache = p.new("LRUCache", capacity)
+    for value in range(-3, 4):
+        cache.put(0, value)
+        cache.get(0)
+
+
 @prop(st.integers(0, 2**40), st.integers(-(2**40), 2**40))
 def large_keys_and_values(p, key, value):
     """Keys and values are arbitrary ints, -1 included."""
