@@ -128,11 +128,19 @@ def tensor_close(dtype: str | None = None, device: str | None = None, exact: boo
                     expected.is_floating_point() and torch.equal(expected.isnan(), actual.isnan())
                     and torch.equal(torch.nan_to_num(expected), torch.nan_to_num(actual))):
                 return None
-            return "tensors differ"
+            differs = ~((expected.to(actual.dtype) == actual) | (expected.isnan() & actual.isnan())
+                        if expected.is_floating_point() else expected.to(actual.dtype) == actual)
+            first = int(torch.nonzero(differs.reshape(-1))[0])
+            return (f"tensors differ at {_index(expected.shape, first)}: got {_scalar(actual, first)}, "
+                    f"expected {_scalar(expected, first)}")
         e, a = expected.double(), actual.double()
         finite_e, finite_a = torch.isfinite(e), torch.isfinite(a)
-        if not torch.equal(finite_e, finite_a) or not torch.equal(e[~finite_e], a[~finite_a]):
-            return "non-finite values where the reference has none (or the reverse)"
+        # NaN where the reference has NaN, an infinity of the same sign where it has one
+        placed = (finite_e & finite_a) | (e == a) | (e.isnan() & a.isnan())
+        if not bool(placed.all()):
+            first = int(torch.nonzero(~placed.reshape(-1))[0])
+            return (f"non-finite values where the reference has none (or the reverse): at "
+                    f"{_index(expected.shape, first)} got {_scalar(actual, first)}, expected {_scalar(expected, first)}")
         atol, rtol = tolerances.get(want_dtype, (0.0, 0.0))
         e, a = e[finite_e], a[finite_a]
         if e.numel() == 0:
@@ -141,14 +149,29 @@ def tensor_close(dtype: str | None = None, device: str | None = None, exact: boo
         bound = atol + rtol * e.abs()
         if bool((err > bound).any()):
             worst = int(torch.argmax(err - bound))
+            where = _index(expected.shape, int(torch.nonzero(finite_e.reshape(-1))[worst]))
             return (f"max abs error {float(err.max()):.3g} over tolerance (atol {atol:g}, rtol {rtol:g}) "
-                    f"for {want_dtype}; first bad value {float(a[worst]):.6g}, expected {float(e[worst]):.6g}")
+                    f"for {want_dtype}; worst at {where}: got {float(a[worst]):.6g}, expected {float(e[worst]):.6g}")
         norm_e = float(e.norm())
         if norm_e > 0 and float((a - e).norm()) / norm_e > rtol:
             return f"relative error norm {float((a - e).norm()) / norm_e:.3g} over {rtol:g}"
         return None
 
     return compare
+
+
+def _index(shape: Any, flat: int) -> str:
+    """The position of element `flat` of a row-major tensor, as you would index it: [1, 3]."""
+    position = []
+    for size in reversed(tuple(shape)):
+        flat, i = divmod(flat, size)
+        position.append(i)
+    return "[" + ", ".join(str(i) for i in reversed(position)) + "]"
+
+
+def _scalar(tensor: Any, flat: int) -> str:
+    value = tensor.reshape(-1)[flat].item()
+    return repr(value) if not isinstance(value, float) else f"{value:.6g}"
 
 
 # Rounding floors per dtype: about one unit in the last place at magnitude 1.
