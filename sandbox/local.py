@@ -3,8 +3,9 @@
 Weaker than Docker and says so: the worker is a child process with rlimits (CPU, data segment,
 file size, open files, processes), its own session, no network namespace peers when the kernel
 lets us create one, and, when the judge runs as root, an unprivileged uid of its own (one per run,
-so that two workers can neither signal each other nor share a process count). It shares the
-host's filesystem view (read-only for an unknown uid where permissions say so); see SECURITY.md.
+so that two workers can neither signal each other nor share a process count) in a mount
+namespace where its scratch folder is a bounded tmpfs and the host's shared folders are
+read-only. It shares the host's filesystem view for reading; see SECURITY.md.
 """
 from __future__ import annotations
 
@@ -39,9 +40,36 @@ CLONE_NEWUSER = 0x10000000
 _CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
+CLONE_NEWNS = 0x00020000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 32, 4096, 16384, 1 << 18
+SCRATCH_MIB = 64  # as Docker's /tmp tmpfs
+# Folders any uid may write to on a Debian host; the worker sees them read-only.
+SHARED_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm", "/run/lock")
+_LIBC = ctypes.CDLL(None, use_errno=True)  # loaded here, not in the forked child
+
+
 def _unshare(flags: int) -> bool:
-    libc = ctypes.CDLL(None, use_errno=True)
-    return libc.unshare(flags) == 0
+    return _LIBC.unshare(flags) == 0
+
+
+def _private_scratch(scratch: str, uid: int) -> bool:
+    """In a new mount namespace (root only): the scratch folder becomes a tmpfs of SCRATCH_MIB
+    owned by the worker, and the host's world-writable folders read-only, so the submission can
+    neither fill the host's disk nor leave files behind. Runs in the child before exec."""
+    def mount(source, target, fstype, flags, data=None) -> bool:
+        return _LIBC.mount(source, target.encode() if isinstance(target, str) else target, fstype, flags, data) == 0
+
+    if not _unshare(CLONE_NEWNS) or not mount(b"none", "/", None, MS_REC | MS_PRIVATE):
+        return False
+    options = f"size={SCRATCH_MIB}m,mode=0700,uid={uid},gid={uid}".encode()
+    if not mount(b"tmpfs", scratch, b"tmpfs", MS_NOSUID | MS_NODEV, options):
+        return False
+    for folder in SHARED_WRITABLE:
+        if os.path.isdir(folder) and mount(folder.encode(), folder, None, MS_BIND | MS_REC):
+            # a remount changes only the top mount: the scratch tmpfs below /tmp stays writable
+            mount(None, folder, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    os.chdir(scratch)
+    return True
 
 
 class LocalSession(StreamSession):
@@ -68,6 +96,7 @@ class LocalSession(StreamSession):
         memory = limits.memory_mib * 2**20
         self._cgroup = PidsCgroup.create(limits.pids) if as_root else None
         cgroup_procs = self._cgroup.procs_file if self._cgroup else None
+        scratch = str(self._scratch)
 
         def preexec() -> None:  # runs in the child, before exec
             os.setsid()
@@ -75,6 +104,8 @@ class LocalSession(StreamSession):
                 with open(cgroup_procs, "w") as handle:  # this process and all it forks
                     handle.write("0")
             _unshare(CLONE_NEWNET if as_root else CLONE_NEWUSER | CLONE_NEWNET)
+            if as_root:
+                _private_scratch(scratch, self.uid)
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
             resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
             resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 2**20, 16 * 2**20))

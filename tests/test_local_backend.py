@@ -83,3 +83,46 @@ def test_a_memory_bomb_is_still_mle(tmp_path):
         session.close()
     (outcome,) = reply["outcomes"]
     assert outcome["raise"]["type"] == "builtins.MemoryError"  # RLIMIT_DATA: the runner calls this MLE
+
+
+@as_root
+def test_the_worker_writes_only_to_a_private_bounded_scratch_folder(tmp_path):
+    """The host's world-writable folders are read-only to the worker, and its own scratch folder is
+    a tmpfs of 64 MiB that vanishes with it: a submission can neither fill the host's disk nor
+    leave files behind."""
+    probe = ("import errno, os, tempfile\n"
+             "def add(a, b):\n"
+             "    if a == 'shared':\n"
+             "        out = []\n"
+             "        for folder in ('/tmp', '/var/tmp', '/dev/shm', '/run/lock'):\n"
+             "            try:\n"
+             "                open(os.path.join(folder, b), 'w').close()\n"
+             "                out.append([folder, 'written'])\n"
+             "            except OSError as e:\n"
+             "                out.append([folder, errno.errorcode[e.errno]])\n"
+             "        return out\n"
+             "    written = 0\n"
+             "    try:\n"
+             "        for i in range(100):\n"
+             "            with open(os.path.join(tempfile.gettempdir(), f'fill-{i}'), 'wb') as h:\n"
+             "                h.write(bytes(8 << 20))\n"
+             "            written += 8\n"
+             "    except OSError as e:\n"
+             "        return [written, errno.errorcode[e.errno]]\n"
+             "    return [written, None]\n")
+    marker = f"judge-probe-{os.getpid()}"
+    session, hello = _open(tmp_path, probe)
+    try:
+        assert session.start(hello)["op"] == "ready"
+        shared = {"op": "run", "calls": [{"target": None, "name": "add", "args": ["shared", marker]}]}
+        found = dict(session.request(shared)["outcomes"][0]["value"])  # a list on the wire: no dict tags
+        assert {folder: why for folder, why in found.items() if os.path.isdir(folder)} == \
+            {folder: "EROFS" for folder in found if os.path.isdir(folder)}
+        fill = {"op": "run", "calls": [{"target": None, "name": "add", "args": ["fill", None]}]}
+        written, why = session.request(fill)["outcomes"][0]["value"]
+        assert why == "ENOSPC" and 48 <= written <= 64
+        scratch = session._scratch
+    finally:
+        session.close()
+    assert not any(Path(folder, marker).exists() for folder in ("/tmp", "/var/tmp", "/dev/shm", "/run/lock"))
+    assert not scratch.exists()
