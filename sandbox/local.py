@@ -300,6 +300,31 @@ def _others_can_run_python() -> bool:
     return True
 
 
+_PRIVATE_SCRATCH: bool | None = None
+
+
+def private_scratch_supported() -> bool:
+    """Whether this host lets the judge give workers a private tmpfs scratch (root, and a kernel or
+    container that allows a mount namespace); probed once with a throwaway child."""
+    global _PRIVATE_SCRATCH
+    if _PRIVATE_SCRATCH is None:
+        _PRIVATE_SCRATCH = False
+        if os.geteuid() == 0:
+            folder = tempfile.mkdtemp(prefix="judge-probe-")
+
+            def preexec() -> None:
+                if not _private_scratch(folder, 0):
+                    raise OSError("no private scratch")
+
+            try:
+                _PRIVATE_SCRATCH = subprocess.run(["true"], preexec_fn=preexec, check=False).returncode == 0  # noqa: S603,S607
+            except (OSError, subprocess.SubprocessError):
+                pass
+            finally:
+                os.rmdir(folder)
+    return _PRIVATE_SCRATCH
+
+
 def _require_local_cuda() -> None:
     try:
         import torch
@@ -311,7 +336,11 @@ def _require_local_cuda() -> None:
 
 class LocalBackend:
     name = "local"
-    notice = "local process sandbox: rlimits and a private network namespace only, weaker isolation than Docker"
+
+    @property
+    def notice(self) -> str:
+        private = ", a private 64 MiB scratch" if private_scratch_supported() else ""
+        return f"local process sandbox: rlimits, a private network namespace{private} only, weaker isolation than Docker"
 
     def available(self) -> bool:
         return True

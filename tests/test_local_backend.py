@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox.local import LocalBackend
+from sandbox.local import LocalBackend, private_scratch_supported
 from sandbox.session import Job, Limits, SandboxFailure
 
 LIMITS = Limits(cpu_seconds=5, wall_seconds=10, memory_mib=128, output_kib=64)
@@ -85,7 +85,7 @@ def test_a_memory_bomb_is_still_mle(tmp_path):
     assert outcome["raise"]["type"] == "builtins.MemoryError"  # RLIMIT_DATA: the runner calls this MLE
 
 
-@as_root
+@pytest.mark.skipif(not private_scratch_supported(), reason="needs root and a mount namespace")
 def test_the_worker_writes_only_to_a_private_bounded_scratch_folder(tmp_path):
     """The host's world-writable folders are read-only to the worker, and its own scratch folder is
     a tmpfs of 64 MiB that vanishes with it: a submission can neither fill the host's disk nor
@@ -126,3 +126,12 @@ def test_the_worker_writes_only_to_a_private_bounded_scratch_folder(tmp_path):
         session.close()
     assert not any(Path(folder, marker).exists() for folder in ("/tmp", "/var/tmp", "/dev/shm", "/run/lock"))
     assert not scratch.exists()
+
+
+def test_where_no_mount_namespace_is_allowed_the_notice_does_not_claim_a_private_scratch(monkeypatch):
+    import sandbox.local as local
+
+    monkeypatch.setattr(local, "_PRIVATE_SCRATCH", None)
+    monkeypatch.setattr(local, "_private_scratch", lambda folder, uid: False)  # as in an unprivileged container
+    assert not local.private_scratch_supported()
+    assert "scratch" not in LocalBackend().notice and "weaker isolation than Docker" in LocalBackend().notice

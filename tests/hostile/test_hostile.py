@@ -20,6 +20,7 @@ import yaml
 
 from judge.challenge import read_expected_verdict
 from sandbox.docker_backend import sandbox_containers
+from sandbox.local import private_scratch_supported
 
 HERE = Path(__file__).parent
 SUBMISSIONS = sorted((HERE / "submissions").glob("*.py"))
@@ -27,8 +28,8 @@ LIMITS = {"cpu_seconds": 3, "wall_seconds": 8, "memory_mib": 128, "output_kib": 
 MARGIN_S = 30  # start-up, image checks and clean-up on a loaded 2-core machine
 
 # What the local sandbox cannot contain (see SECURITY.md): never run there.
-LOCAL_CANNOT_CONTAIN = {} if os.geteuid() == 0 else {  # as root its scratch is a bounded tmpfs
-    "fill_tmp.py": "without root, the local sandbox's scratch folder is on the host disk, with no quota",
+LOCAL_CANNOT_CONTAIN = {} if private_scratch_supported() else {  # root: its scratch is a bounded tmpfs
+    "fill_tmp.py": "without root (or a mount namespace), the local sandbox's scratch is on the host disk, with no quota",
 }
 # Where the local sandbox gives a documented, weaker outcome than Docker (still never AC).
 LOCAL_WEAKER = {  # name: (verdicts it may get there, why)
