@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import secrets
 import signal
 import sys
 import threading
@@ -23,6 +22,10 @@ from judge.scaffold import add_new_arguments, command_new
 from sandbox.docker_backend import remove_own_containers
 from sandbox.session import BackendUnavailable
 
+# Deterministic by default: a run without --seed judges the same examples every time, so a verdict
+# never changes between two identical commands; --seed N explores (and replays) other streams.
+DEFAULT_SEED = 1
+
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--challenges-dir", action="append", default=[], type=Path, metavar="DIR",
@@ -39,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     challenge = run_sub.add_parser("challenge", help="judge FILE against challenge ID")
     challenge.add_argument("id")
     challenge.add_argument("file", type=Path)
-    challenge.add_argument("--seed", type=int, default=None, help="replay a run exactly (printed by every run)")
+    challenge.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                           help=f"the examples' seed (default {DEFAULT_SEED}: the same command gives the same result; "
+                                "printed by every run, so any run replays)")
     challenge.add_argument("--sandbox", default="auto", help="auto (Docker when a daemon answers, else local), docker or local")
     challenge.add_argument("--json", action="store_true", help="print one JSON document on stdout, nothing else")
     challenge.add_argument("--max-examples", type=int, default=None, metavar="N", help="examples per property")
@@ -56,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench_challenge.add_argument("file", type=Path)
     bench_challenge.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     bench_challenge.add_argument("--sandbox", default="auto", help="auto, docker or local")
-    bench_challenge.add_argument("--seed", type=int, default=None)
+    bench_challenge.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"the inputs' seed (default {DEFAULT_SEED})")
     bench_challenge.add_argument("--repeats", type=int, default=5, help="timed rounds per shape (median taken)")
     bench_challenge.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     _add_common(bench_challenge)
@@ -109,8 +114,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         backend.runtime = args.runtime
     if notice:
         print(f"judge: note: {notice}", file=sys.stderr)
-    seed = args.seed if args.seed is not None else secrets.randbelow(2**32)
-    result = judge_submission(challenge, args.file, backend, seed=seed, max_examples=args.max_examples,
+    result = judge_submission(challenge, args.file, backend, seed=args.seed, max_examples=args.max_examples,
                               device=args.device)
     print(formats[fmt]([result]))
     if result.verdict is Verdict.IE:
@@ -132,8 +136,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     backend, notice = choose_backend(pm, args.sandbox)
     if notice:
         print(f"judge: note: {notice}", file=sys.stderr)
-    seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
-    report = bench_submission(challenge, args.file, backend, seed=seed, device=args.device, repeats=args.repeats)
+    report = bench_submission(challenge, args.file, backend, seed=args.seed, device=args.device, repeats=args.repeats)
     print(json.dumps(report.to_dict(), indent=2) if args.json else render_text(report))
     if report.verdict == "IE":
         return 2

@@ -38,6 +38,19 @@ def test_same_seed_replays_the_same_result(judge_json):
     assert first["examples"] == second["examples"]
 
 
+def test_without_a_seed_two_runs_give_the_same_result(judge_json):
+    """Deterministic by default: a candidate re-running the same command sees the same verdict and
+    counterexample, and the printed seed replays it."""
+    wrong = SUBMISSIONS.parent.parent / "challenges/lru_cache/wrong/update_does_not_refresh.py"
+    _, first = judge_json("lru_cache", wrong)
+    _, second = judge_json("lru_cache", wrong)
+    assert first["verdict"] == second["verdict"] == "WA"
+    assert (first["seed"], first["counterexample"], first["examples"]) == \
+        (second["seed"], second["counterexample"], second["examples"])
+    _, replay = judge_json("lru_cache", wrong, "--seed", str(first["seed"]))
+    assert replay["counterexample"] == first["counterexample"]
+
+
 # Forged, broken and resource-hungry submissions: tests/hostile/ runs each on both sandboxes.
 
 
