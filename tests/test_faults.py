@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import statistics
@@ -222,15 +223,18 @@ def test_two_hundred_runs_leak_nothing(judge_cli, monkeypatch):
                                "--max-examples", "100")
         return code
 
-    for seed in range(10):  # warm up: imports, caches, the image lookup
-        judge(seed)
-    before, fds = counts(), _open_fds()
-    rss = []
-    for seed in range(200):
-        assert judge(seed) in (0, 1)
-        rss.append(_rss_mib())
-    assert counts() == before
-    assert _open_fds() == fds
-    first, last = statistics.median(rss[:20]), statistics.median(rss[-20:])
-    assert last - first < 60, f"judge memory grew from {first:.0f} to {last:.0f} MiB (medians of 20 runs)"
-    client.close()
+    try:
+        for seed in range(10):  # warm up: imports, caches, the image lookup
+            judge(seed)
+        before, fds = counts(), _open_fds()
+        rss = []
+        for seed in range(200):
+            assert judge(seed) in (0, 1)
+            rss.append(_rss_mib())
+        assert counts() == before
+        assert _open_fds() == fds
+        first, last = statistics.median(rss[:20]), statistics.median(rss[-20:])
+        assert last - first < 60, f"judge memory grew from {first:.0f} to {last:.0f} MiB (medians of 20 runs)"
+    finally:
+        client.close()
+        shutil.rmtree(tmp, ignore_errors=True)
