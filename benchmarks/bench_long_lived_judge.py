@@ -24,16 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from judge.cli import main  # noqa: E402
+from sandbox.local import own_rss_mib  # noqa: E402
 
 PROBE = ROOT / "challenges" / "lru_cache" / "wrong" / "returns_bool_on_hit.py"
 GC_HEAVY = ROOT / "challenges" / "exception_handling" / "reference.py"
-
-
-def rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def judge(challenge: str, path: Path, sandbox: str, seed: int, *extra: str) -> float:
@@ -58,7 +52,7 @@ def run() -> None:
     memory, times = [], []
     for seed in range(args.runs):
         times.append(judge("lru_cache", PROBE, args.sandbox, seed, "--max-examples", "100"))
-        memory.append(rss_mib())
+        memory.append(own_rss_mib())
         if seed % 10 == 9:
             print(f"run {seed + 1:4d}: {memory[-1]:7.1f} MiB resident", flush=True)
     first, last = statistics.median(memory[:20]), statistics.median(memory[-20:])

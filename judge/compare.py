@@ -124,21 +124,18 @@ def tensor_close(dtype: str | None = None, device: str | None = None, exact: boo
         if device is not None and getattr(actual, "judge_device", device) != device:
             return f"expected a tensor on {device}, got one on {actual.judge_device}"
         if exact or not expected.is_floating_point():
-            if torch.equal(expected.to(actual.dtype), actual) or (
-                    expected.is_floating_point() and torch.equal(expected.isnan(), actual.isnan())
-                    and torch.equal(torch.nan_to_num(expected), torch.nan_to_num(actual))):
+            same = _agree(expected.to(actual.dtype), actual)
+            if bool(same.all()):
                 return None
-            differs = ~((expected.to(actual.dtype) == actual) | (expected.isnan() & actual.isnan())
-                        if expected.is_floating_point() else expected.to(actual.dtype) == actual)
-            first = int(torch.nonzero(differs.reshape(-1))[0])
+            first = _first(~same)
             return (f"tensors differ at {_index(expected.shape, first)}: got {_scalar(actual, first)}, "
                     f"expected {_scalar(expected, first)}")
         e, a = expected.double(), actual.double()
         finite_e, finite_a = torch.isfinite(e), torch.isfinite(a)
         # NaN where the reference has NaN, an infinity of the same sign where it has one
-        placed = (finite_e & finite_a) | (e == a) | (e.isnan() & a.isnan())
+        placed = (finite_e & finite_a) | _agree(e, a)
         if not bool(placed.all()):
-            first = int(torch.nonzero(~placed.reshape(-1))[0])
+            first = _first(~placed)
             return (f"non-finite values where the reference has none (or the reverse): at "
                     f"{_index(expected.shape, first)} got {_scalar(actual, first)}, expected {_scalar(expected, first)}")
         atol, rtol = tolerances.get(want_dtype, (0.0, 0.0))
@@ -149,7 +146,7 @@ def tensor_close(dtype: str | None = None, device: str | None = None, exact: boo
         bound = atol + rtol * e.abs()
         if bool((err > bound).any()):
             worst = int(torch.argmax(err - bound))
-            where = _index(expected.shape, int(torch.nonzero(finite_e.reshape(-1))[worst]))
+            where = _index(expected.shape, int(torch.nonzero(finite_e.reshape(-1))[worst]))  # in the full tensor
             return (f"max abs error {float(err.max()):.3g} over tolerance (atol {atol:g}, rtol {rtol:g}) "
                     f"for {want_dtype}; worst at {where}: got {float(a[worst]):.6g}, expected {float(e[worst]):.6g}")
         norm_e = float(e.norm())
@@ -158,6 +155,18 @@ def tensor_close(dtype: str | None = None, device: str | None = None, exact: boo
         return None
 
     return compare
+
+
+def _agree(x: Any, y: Any) -> Any:
+    """Elementwise equality in which NaN agrees with NaN (any dtype: isnan is False off floats)."""
+    return (x == y) | (x.isnan() & y.isnan())
+
+
+def _first(mask: Any) -> int:
+    """The flat (row-major) position of the first True in `mask`."""
+    import torch
+
+    return int(torch.nonzero(mask.reshape(-1))[0])
 
 
 def _index(shape: Any, flat: int) -> str:

@@ -129,32 +129,28 @@ class DockerSession(StreamSession):
         self._name = f"judge-sandbox-{os.getpid()}-{secrets.token_hex(6)}"
         global _MADE_ANY
         _MADE_ANY = True
-        try:
-            self.container = client.containers.create(name=self._name, **container_config(job, image, runtime))
-            _LIVE.add(self.container.id)
-            # Attach before start so that nothing the worker writes can be missed (nor buffered by
-            # the HTTP response reader ahead of our raw socket reads).
-            self._attach = self.container.attach_socket(
-                params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
-            self._sock = getattr(self._attach, "_sock", self._attach)
-            reader = threading.Thread(target=self._read, name="docker-attach", daemon=True)
-            reader.start()
-            self._threads.append(reader)
-            self.started_at = time.monotonic()
-            self.container.start()
-        except Exception as exc:  # noqa: BLE001 - DockerException, or requests' timeouts from a slow daemon
-            self._cleanup()
-            raise BackendUnavailable(f"cannot start a Docker sandbox container: {_one_line(exc)}") from exc
-        except BaseException:  # Ctrl-C or SIGTERM between create and start: no session exists to close
-            self._cleanup()
-            raise
-        try:
+        try:  # any failure or interrupt before the session exists removes the container here
+            try:
+                self.container = client.containers.create(name=self._name, **container_config(job, image, runtime))
+                _LIVE.add(self.container.id)
+                # Attach before start so that nothing the worker writes can be missed (nor buffered by
+                # the HTTP response reader ahead of our raw socket reads).
+                self._attach = self.container.attach_socket(
+                    params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
+                self._sock = getattr(self._attach, "_sock", self._attach)
+                reader = threading.Thread(target=self._read, name="docker-attach", daemon=True)
+                reader.start()
+                self._threads.append(reader)
+                self.started_at = time.monotonic()
+                self.container.start()
+            except Exception as exc:  # noqa: BLE001 - DockerException, or requests' timeouts from a slow daemon
+                raise BackendUnavailable(f"cannot start a Docker sandbox container: {_one_line(exc)}") from exc
             self._find_cgroups()
             if self._cgroups:
                 sampler = threading.Thread(target=self._sample, name="docker-cgroup", daemon=True)
                 sampler.start()
                 self._threads.append(sampler)
-        except BaseException:
+        except BaseException:  # Ctrl-C or SIGTERM included: no session exists yet to close
             self._cleanup()
             raise
 

@@ -37,15 +37,13 @@ SANDBOX_UID_BASE = 0x70000000
 SANDBOX_UID_SPAN = 0x0FFFFFFF
 CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
-_CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
 CLONE_NEWNS = 0x00020000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 32, 4096, 16384, 1 << 18
 SCRATCH_MIB = 64  # as Docker's /tmp tmpfs
 # Folders any uid may write to on a Debian host; the worker sees them read-only.
 SHARED_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm", "/run/lock")
 _LIBC = ctypes.CDLL(None, use_errno=True)  # loaded here, not in the forked child
+_CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
 def _unshare(flags: int) -> bool:
@@ -56,8 +54,8 @@ def _private_scratch(scratch: str, uid: int) -> bool:
     """In a new mount namespace (root only): the scratch folder becomes a tmpfs of SCRATCH_MIB
     owned by the worker, and the host's world-writable folders read-only, so the submission can
     neither fill the host's disk nor leave files behind. Runs in the child before exec."""
-    def mount(source, target, fstype, flags, data=None) -> bool:
-        return _LIBC.mount(source, target.encode() if isinstance(target, str) else target, fstype, flags, data) == 0
+    def mount(source: bytes | None, target: str, fstype: bytes | None, flags: int, data: bytes | None = None) -> bool:
+        return _LIBC.mount(source, target.encode(), fstype, flags, data) == 0
 
     if not _unshare(CLONE_NEWNS) or not mount(b"none", "/", None, MS_REC | MS_PRIVATE):
         return False
@@ -83,7 +81,7 @@ class LocalSession(StreamSession):
         self._killed = False
         # A fork starts with the parent's resident size as its high-water mark, and the kernel keeps
         # that mark across exec: wait4's ru_maxrss below it says nothing about the worker.
-        self._inherited_rss_mib = _own_rss_mib()
+        self._inherited_rss_mib = own_rss_mib()
         as_root = os.geteuid() == 0
         self.uid = SANDBOX_UID_BASE + secrets.randbelow(SANDBOX_UID_SPAN) if as_root else os.geteuid()
         if as_root:  # the worker runs as its own uid: it must reach its files, and own its scratch folder
@@ -268,7 +266,8 @@ class PidsCgroup:
 _COUNTER = itertools.count()
 
 
-def _own_rss_mib() -> float:
+def own_rss_mib() -> float:
+    """This process's resident size now: what a worker forked from it starts with as its peak."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
@@ -339,7 +338,7 @@ class LocalBackend:
 
     @property
     def notice(self) -> str:
-        private = ", a private 64 MiB scratch" if private_scratch_supported() else ""
+        private = f", a private {SCRATCH_MIB} MiB scratch" if private_scratch_supported() else ""
         return f"local process sandbox: rlimits, a private network namespace{private} only, weaker isolation than Docker"
 
     def available(self) -> bool:

@@ -19,6 +19,7 @@ import pytest
 
 from conftest import CHALLENGES, ROOT, SUBMISSIONS
 from sandbox.docker_backend import DockerBackend, sandbox_containers
+from sandbox.local import own_rss_mib
 
 pytestmark = pytest.mark.docker
 SLEEPER = ROOT / "tests" / "hostile" / "submissions" / "sleep_forever.py"
@@ -191,13 +192,6 @@ def _open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
-def _rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 @pytest.mark.slow
 def test_two_hundred_runs_leak_nothing(judge_cli, monkeypatch):
     """Counts of containers, volumes, temp folders and descriptors come back exactly; memory is
@@ -230,7 +224,7 @@ def test_two_hundred_runs_leak_nothing(judge_cli, monkeypatch):
         rss = []
         for seed in range(200):
             assert judge(seed) in (0, 1)
-            rss.append(_rss_mib())
+            rss.append(own_rss_mib())
         assert counts() == before
         assert _open_fds() == fds
         first, last = statistics.median(rss[:20]), statistics.median(rss[-20:])
