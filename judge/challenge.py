@@ -22,6 +22,10 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _EXPECT = re.compile(r"^#\s*expect(?:ed)?:\s*([A-Z]+)\b(.*)$", re.MULTILINE)
 
 
+# libyaml's safe loader where PyYAML was built with it: `judge list` parses every challenge.yaml.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ChallengeError(JudgeError):
     """challenge.yaml or the folder around it is not a valid challenge."""
 
@@ -98,7 +102,7 @@ def load_challenge(folder: Path) -> Challenge:
     folder = Path(folder)
     where = str(folder / "challenge.yaml")
     try:
-        data = yaml.safe_load((folder / "challenge.yaml").read_text(encoding="utf-8"))
+        data = yaml.load((folder / "challenge.yaml").read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except OSError as exc:
         raise ChallengeError(f"{where}: cannot read ({exc.strerror})") from None
     except yaml.YAMLError as exc:

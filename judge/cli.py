@@ -13,14 +13,15 @@ from pathlib import Path
 from judge import __version__
 from judge.backends import choose_backend
 from judge.catalog import Catalog, ChallengesDir
-from judge.check import add_check_arguments, command_check
+from judge.check import add_check_arguments
 from judge.errors import JudgeError
 from judge.plugins import describe_plugins, make_plugin_manager
-from judge.result import Verdict
-from judge.runner import judge_submission
 from judge.scaffold import add_new_arguments, command_new
-from sandbox.docker_backend import remove_own_containers
 from sandbox.session import BackendUnavailable
+
+# Only what every command needs is imported here: `judge --version`, `list` and `show` must start
+# about as fast as Python itself. Judging (hypothesis, the runner) and checking (the mutation
+# engine) are imported by the commands that use them.
 
 # Deterministic by default: a run without --seed judges the same examples every time, so a verdict
 # never changes between two identical commands; --seed N explores (and replays) other streams.
@@ -114,6 +115,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         backend.runtime = args.runtime
     if notice:
         print(f"judge: note: {notice}", file=sys.stderr)
+    from judge.result import Verdict
+    from judge.runner import judge_submission
+
     result = judge_submission(challenge, args.file, backend, seed=args.seed, max_examples=args.max_examples,
                               device=args.device)
     print(formats[fmt]([result]))
@@ -203,6 +207,8 @@ def cmd_sandbox_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from judge.check import command_check
+
     return command_check(args, _plugin_manager(args))
 
 
@@ -211,6 +217,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"bench": cmd_bench, "check": cmd_check, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
+
+
+def _remove_own_containers() -> None:
+    from sandbox.docker_backend import remove_own_containers
+
+    remove_own_containers()
 
 
 class Terminated(BaseException):
@@ -256,11 +268,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()  # the reader went away (`judge ... | head`): nothing left to say
         return 1
     except KeyboardInterrupt:
-        remove_own_containers()
+        _remove_own_containers()
         print("judge: interrupted", file=sys.stderr)
         return 130
     except Terminated:
-        remove_own_containers()
+        _remove_own_containers()
         print("judge: terminated", file=sys.stderr)
         return 143
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback, unless asked for
