@@ -115,6 +115,17 @@ class Program:
         """Build an object from the challenge's support.py (the same code on both sides), e.g. a ListNode."""
         return self._keep("support", name, args, kwargs)
 
+    def workload(self, obj: Obj, generator: str, *args: Any, **kwargs: Any) -> Call:
+        """Drive the kept object `obj` with the `(method, args)` pairs that support.py's generator
+        `generator(*args, **kwargs)` yields, on both sides; the outcomes are compared as one digest.
+
+        This is how a scaling property sends hundreds of thousands of operations: the generator runs
+        next to the object (in the sandbox for the submission, in the judge for the reference), so
+        only a digest crosses the wire. On a mismatch the judge replays the program once more to
+        name the first operation whose outcome differs.
+        """
+        return self._record("workload", generator, (obj, *args), kwargs)
+
     def helper(self, name: str, *args: Any, **kwargs: Any) -> Call:
         """Call a support.py function and compare its result, e.g. `index_of(head, node)` to check identity."""
         return self._record("support", name, args, kwargs)

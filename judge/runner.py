@@ -17,7 +17,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import hypothesis
 from hypothesis import HealthCheck, Verbosity, given, settings
@@ -32,7 +32,7 @@ from judge.source import SourceRejected, check_source
 from sandbox import worker
 from sandbox.session import Job, SandboxFailure, StreamSession
 
-SCALING_ALLOWANCE_S = 1.0
+SCALING_ALLOWANCE_S = 0.5  # scheduling jitter of two processes; the wire has its own share
 
 
 @dataclass
@@ -126,7 +126,9 @@ def render_program(program: Program, upto: int, note: str = "") -> str:
     for index, call in enumerate(program.calls[: upto + 1]):
         args = [arg(a) for a in call.args] + [f"{k}={arg(v)}" for k, v in call.kwargs.items()]
         owner = labels.get(call.target, "obj")
-        if call.target in (None, "support"):
+        if call.target == "workload":
+            text = f"for method, args in {call.name}({', '.join(args[1:])}): getattr({args[0]}, method)(*args)"
+        elif call.target in (None, "support"):
             text = call.name if call.fetch else f"{call.name}({', '.join(args)})"
         elif call.name in _OPERATORS and len(args) == _OPERATORS[call.name][1]:
             text = _OPERATORS[call.name][0].format(owner, *args)
@@ -155,6 +157,40 @@ def _decode_outcome(outcome: Any, echo: bool) -> tuple[str, Any, Any]:
         after = (worker.decode(outcome["args_after"]),
                  {k: worker.decode(v) for k, v in outcome.get("kwargs_after", {}).items()})
     return "value", worker.decode(outcome["value"]), after
+
+
+def _size(program: Program) -> str:
+    """How big a scaling program is, for a TLE message: its calls, and the operations of its workloads."""
+    workloads = sum(1 for c in program.calls if c.target == "workload")
+    return f"{len(program.calls)} calls" + (f" ({workloads} generated workload{'s' * (workloads > 1)})" if workloads else "")
+
+
+def _first_bad_chunk(ref_out: dict, sub_out: dict) -> int:
+    """The first chunk of a workload whose digest differs (both outcomes already decoded once)."""
+    want = worker.decode(ref_out["value"])["chunks"]
+    got = worker.decode(sub_out["value"])
+    got = got.get("chunks", []) if type(got) is dict else []
+    for number, digest in enumerate(want):
+        if number >= len(got) or got[number] != digest:
+            return number
+    return len(want)
+
+
+def _workload_outcome(tagged: Any) -> Any:
+    """One operation's outcome from a workload window: a value, or the exception it raised."""
+    if type(tagged) is dict and "$raise" in tagged:
+        return worker.Raised(str(tagged["$raise"]), "")
+    return worker.decode(tagged)
+
+
+def _outcome_differs(expected: Any, actual: Any) -> str | None:
+    if isinstance(expected, worker.Raised) or isinstance(actual, worker.Raised):
+        if isinstance(expected, worker.Raised) and isinstance(actual, worker.Raised):
+            return None if expected.type == actual.type else f"expected {_exc_name(expected)}, got {_exc_name(actual)}"
+        if isinstance(expected, worker.Raised):
+            return f"expected {_exc_name(expected)} to be raised, got {show(actual)}"
+        return f"raised {_exc_name(actual)}"
+    return exact(expected, actual)
 
 
 def _exc_name(raised: worker.Raised) -> str:
@@ -195,18 +231,20 @@ class Judging:
             gc.callbacks[:] = saved
 
     # -- one program
-    def run_program(self, program: Program, prop: Property, timeout: float | None = None,
-                    reference: list | None = None) -> Failure | None:
+    def run_program(self, program: Program, prop: Property,
+                    time_limit: Callable[[float], float] | None = None) -> Failure | None:
+        """Run one program on both sides and compare call by call. `time_limit` (scaling properties)
+        turns the reference's seconds into the submission's limit for the same program."""
         calls = wire_calls(program)
-        if reference is None:
-            reference = self.run_reference(calls)
         try:
-            reply = self.session.request({"op": "run", "calls": calls}, timeout=timeout)
+            # The worker runs the program while the judge runs the reference: two processes, one wait.
+            ticket = self.session.send({"op": "run", "calls": calls})
+            started = time.perf_counter()
+            reference = self.run_reference(calls)
+            timeout = time_limit(time.perf_counter() - started) if time_limit else None
+            reply = self.session.receive(ticket, timeout=timeout)
         except SandboxFailure as exc:
-            note = f"{exc.verdict}: {exc.message}"
-            return Failure(Verdict(exc.verdict) if exc.verdict in Verdict.__members__ else Verdict.RE,
-                           exc.message, prop.name, render_program(program, len(calls) - 1, note),
-                           traceback=exc.detail or None, fatal=True)
+            return self._sandbox_failure(exc, program, prop, len(calls) - 1)
         outcomes = reply.get("outcomes")
         if type(outcomes) is not list or len(outcomes) != len(calls):
             return Failure(Verdict.RE, "the worker sent a malformed reply", prop.name, fatal=True)
@@ -217,10 +255,57 @@ class Judging:
                 return Failure(Verdict.RE, "the worker sent a malformed reply", prop.name, fatal=True)
             if failure is not None:
                 verdict, message, expected, actual, tb = failure
+                if call.target == "workload" and verdict is Verdict.WA:
+                    return self._explain_workload(program, prop, index, calls, _first_bad_chunk(ref_out, sub_out))
                 # running out of memory is a resource verdict: stop at once rather than shrink
                 return Failure(verdict, message, prop.name, render_program(program, index, message),
                                expected, actual, tb, fatal=verdict is Verdict.MLE)
         return None
+
+    def _sandbox_failure(self, exc: SandboxFailure, program: Program, prop: Property, upto: int) -> Failure:
+        note = f"{exc.verdict}: {exc.message}"
+        return Failure(Verdict(exc.verdict) if exc.verdict in Verdict.__members__ else Verdict.RE,
+                       exc.message, prop.name, render_program(program, upto, note),
+                       traceback=exc.detail or None, fatal=True)
+
+    def _explain_workload(self, program: Program, prop: Property, index: int, calls: list[dict],
+                          first: int) -> Failure:
+        """The digests of a workload differ: replay the program up to it once more, with the outcomes
+        of the first differing chunk of operations sent back, and name the first operation that differs."""
+        replay = [dict(c) for c in calls[: index + 1]]
+        window = [first * worker.WORKLOAD_CHUNK, (first + 1) * worker.WORKLOAD_CHUNK]
+        replay[index]["window"] = window
+        try:
+            ticket = self.session.send({"op": "run", "calls": replay})
+            reference = self.run_reference(replay)
+            reply = self.session.receive(ticket)
+        except SandboxFailure as exc:
+            return self._sandbox_failure(exc, program, prop, index)
+        call = program.calls[index]
+        try:
+            want = worker.decode(reference[index]["value"])
+            got = worker.decode(reply["outcomes"][index]["value"])
+            for offset, (ref_op, sub_op) in enumerate(zip(want["window"], got.get("window", []))):
+                method, args, ref_outcome = ref_op
+                expected, actual = _workload_outcome(ref_outcome), _workload_outcome(sub_op[2])
+                reason = _outcome_differs(expected, actual)
+                if reason:
+                    number = window[0] + offset + 1
+                    args_text = ", ".join(show(a) for a in worker.decode(args))
+                    owner = program.calls[call.args[0]._index].label or "obj"
+                    step = f"operation {number:,} of {want['operations']:,}: {owner}.{method}({args_text})"
+                    message = f"{step}: {reason}"
+                    return Failure(Verdict.WA, message, prop.name,
+                                   render_program(program, index, f"{step}: expected {show(expected)}, got {show(actual)}"),
+                                   show(expected), show(actual))
+            if want["operations"] != got.get("operations"):
+                message = f"the workload ran {got.get('operations')} operations, expected {want['operations']}"
+                return Failure(Verdict.WA, message, prop.name, render_program(program, index, message))
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return Failure(Verdict.RE, "the worker sent a malformed reply", prop.name, fatal=True)
+        message = ("the workload's outcomes differ from the reference's, but not when replayed "
+                   "(does the submission depend on something other than its calls?)")
+        return Failure(Verdict.WA, message, prop.name, render_program(program, index, message))
 
     def _judge_call(self, call: Call, ref_out: dict, sub_out: Any, echo: bool):
         ref_kind, ref_value, ref_after = _decode_outcome(ref_out, echo)
@@ -297,21 +382,27 @@ class Judging:
         return state["fatal"] or state["failure"]
 
     def run_scaling(self, prop: Property) -> Failure | None:
+        """One big program, sent first: the worker runs it while the judge times the reference, and its
+        reply must arrive within `ratio` times the reference's time (plus the wire's share)."""
         program = Program()
         prop.func(program, seeded_rng(self.seed, prop.name))
         calls = wire_calls(program)
         started = time.perf_counter()
-        reference = self.run_reference(calls)
-        ref_seconds = time.perf_counter() - started
-        started = time.perf_counter()
         json.loads(json.dumps({"calls": calls}))
         wire_seconds = time.perf_counter() - started
-        allowed = prop.scaling_ratio * max(ref_seconds, 0.02) + 4 * wire_seconds + SCALING_ALLOWANCE_S
+        budget: dict[str, float] = {}
+
+        def time_limit(ref_seconds: float) -> float:
+            budget["reference"] = ref_seconds
+            budget["allowed"] = prop.scaling_ratio * max(ref_seconds, 0.02) + 4 * wire_seconds + SCALING_ALLOWANCE_S
+            return budget["allowed"]
+
         self.examples += 1
-        failure = self.run_program(program, prop, timeout=allowed, reference=reference)
+        failure = self.run_program(program, prop, time_limit=time_limit)
         if failure is not None and failure.verdict is Verdict.TLE and "a call took longer" in failure.message:
-            failure.message = (f"{prop.name}: no answer within {allowed:.2f} s, {prop.scaling_ratio:g}x the "
-                               f"reference's {ref_seconds:.3f} s on the same {len(calls)} calls (wrong complexity?)")
+            failure.message = (f"{prop.name}: no answer within {budget['allowed']:.2f} s, {prop.scaling_ratio:g}x the "
+                               f"reference's {budget['reference']:.3f} s on the same {_size(program)} "
+                               "(wrong complexity?)")
             failure.counterexample = None
         return failure
 

@@ -47,6 +47,14 @@ class Usage:
     peak_memory_mib: float | None = None
 
 
+@dataclass(frozen=True)
+class Ticket:
+    """A message sent and not yet answered: its id, and when it left (the wall clock's start)."""
+
+    id: int
+    sent_at: float
+
+
 class SandboxFailure(Exception):
     """The worker could not answer: a resource verdict (TLE/MLE/OLE), a crash (RE) or the judge's fault (IE)."""
 
@@ -77,6 +85,7 @@ class _Inbox:
     stderr_tail: bytearray = field(default_factory=bytearray)
     eof: bool = False
     violation: SandboxFailure | None = None
+    arrived: float = 0.0  # when the last byte of stdout came in (a reply's arrival time)
 
 
 class StreamSession:
@@ -123,6 +132,7 @@ class StreamSession:
             if self._inbox.violation is not None:
                 return
             self._inbox.buffer += data
+            self._inbox.arrived = time.monotonic()
             cap = self.limits.frame_mib * 2**20 + HEADER.size
             if len(self._inbox.buffer) > cap:
                 self._inbox.violation = SandboxFailure(
@@ -176,12 +186,15 @@ class StreamSession:
 
     def request(self, message: dict, timeout: float | None = None, op: str = "result") -> dict:
         """Send one message and return the worker's reply, or raise SandboxFailure."""
+        return self.receive(self.send(message), timeout=timeout, op=op)
+
+    def send(self, message: dict) -> "Ticket":
+        """Send one message without waiting: the judge runs the reference meanwhile, and collects
+        the reply with `receive`. One message is outstanding at a time."""
         if self._dead is not None:
             raise self._dead
         self._next_id += 1
         message = {**message, "id": self._next_id}
-        budget = self.limits.wall_seconds - self.usage.wall_seconds
-        wait = budget if timeout is None else min(timeout, budget)
         with self._cond:
             if self._inbox.buffer:
                 raise self._fail(SandboxFailure("RE", "the worker sent a message nobody asked for"))
@@ -190,7 +203,17 @@ class StreamSession:
         try:
             self._send(HEADER.pack(len(data)) + data)
         except OSError:
-            pass  # the worker is gone; the wait below explains why
+            pass  # the worker is gone; the wait in receive explains why
+        return Ticket(self._next_id, started)
+
+    def receive(self, ticket: "Ticket", timeout: float | None = None, op: str = "result") -> dict:
+        """The reply to `ticket`'s message. Its wall time runs from the send to the moment the reply
+        arrived (stamped by the reader thread), not to the moment the judge looked."""
+        if self._dead is not None:
+            raise self._dead
+        started = ticket.sent_at
+        budget = self.limits.wall_seconds - self.usage.wall_seconds
+        wait = budget if timeout is None else min(timeout, budget)
         frame = None
         with self._cond:
             deadline = started + max(wait, 0.0)
@@ -203,12 +226,18 @@ class StreamSession:
                     break
                 self._cond.wait(min(remaining, 0.5))
             violation = self._inbox.violation
-        self.usage.wall_seconds += time.monotonic() - started
+            arrived = self._inbox.arrived if frame is not None else time.monotonic()
+        self.usage.wall_seconds += max(0.0, min(arrived, time.monotonic()) - started)
         if violation is not None:
             raise self._fail(violation)
         if frame is None:
             if self._inbox.eof:
                 raise self._fail(SandboxFailure("EXITED", "the worker exited without answering"))
+            if timeout is not None and wait < budget:
+                raise self._fail(SandboxFailure("TLE", f"a call took longer than {wait:.2f} s"))
+            raise self._fail(SandboxFailure(
+                "TLE", f"wall time limit of {self.limits.wall_seconds:g} s exceeded"))
+        if arrived - started > wait:  # it came, but after the deadline (the judge was busy elsewhere)
             if timeout is not None and wait < budget:
                 raise self._fail(SandboxFailure("TLE", f"a call took longer than {wait:.2f} s"))
             raise self._fail(SandboxFailure(
@@ -222,7 +251,7 @@ class StreamSession:
             raise self._fail(SandboxFailure("RE", f"malformed reply from the worker ({type(exc).__name__})"))
         if reply.get("op") != op and not (op == "ready" and reply.get("op") == "import_error"):
             raise self._fail(SandboxFailure("RE", "the worker answered out of turn"))
-        if reply.get("id") != message["id"]:
+        if reply.get("id") != ticket.id:
             raise self._fail(SandboxFailure("RE", "the worker answered a question nobody asked"))
         return reply
 

@@ -14,6 +14,7 @@ JSON. Values are tagged JSON (see `encode`); tensors travel as dtype + shape + b
 from __future__ import annotations
 
 import base64
+import hashlib
 import importlib.util
 import json
 import math
@@ -251,6 +252,10 @@ def execute(namespace: dict, support: dict, calls: list, device: str | None = No
             args = decode(call.get("args", []), handles, device)
             kwargs = {k: decode(v, handles, device) for k, v in call.get("kwargs", {}).items()}
             target = call.get("target")
+            if target == "workload":  # a support.py generator drives a kept object; one digest comes back
+                result = run_workload(args[0], support[call["name"]](*args[1:], **kwargs), call.get("window"))
+                outcomes.append({"value": encode(result)})
+                continue
             if target is None or target == "support":
                 head, *rest = call["name"].split(".")
                 func = (namespace if target is None else support)[head]
@@ -275,6 +280,48 @@ def execute(namespace: dict, support: dict, calls: list, device: str | None = No
                 outcome = {"raise": describe_exception(exc)}
         outcomes.append(outcome)
     return outcomes
+
+
+WORKLOAD_CHUNK = 4096  # operations per digest: a mismatch is narrowed to one chunk without a rerun
+
+
+def run_workload(obj, operations, window: list | None = None) -> dict:
+    """Drive `obj` with `(method, args)` pairs from a support.py generator: a scaling property's
+    hundreds of thousands of calls at the cost of a loop, not of one wire round trip each.
+
+    Each operation's outcome is its encoded value (exact builtin types, as `encode` keeps them) or
+    `{"$raise": qualified type name}`; the outcomes are digested in chunks of WORKLOAD_CHUNK. Both
+    sides run this very function (the reference in the judge, the submission in the sandbox), so
+    equal digests mean equal outcomes. `window=[lo, hi]` also returns the outcomes of operations
+    lo..hi-1 and the operations themselves, which the judge uses only to explain a mismatch.
+    """
+    lo, hi = window if window else (0, 0)
+    chunks, pending, shown, done = [], [], [], 0
+    for method, op_args in operations:
+        try:
+            value = getattr(obj, method)(*op_args)
+            kind = type(value)
+            outcome = value if (kind is int and -(1 << 62) < value < (1 << 62)) or kind is str or value is None \
+                else encode(value)
+        except Exception as exc:  # noqa: BLE001 - an operation's exception is its outcome
+            outcome = {"$raise": _type_name(type(exc))}
+        pending.append(outcome)
+        if lo <= done < hi:
+            shown.append([method, encode(list(op_args)), outcome])
+        done += 1
+        if len(pending) == WORKLOAD_CHUNK:
+            chunks.append(_digest(pending))
+            pending = []
+    if pending:
+        chunks.append(_digest(pending))
+    result = {"operations": done, "chunks": chunks}
+    if window:
+        result["window"] = shown
+    return result
+
+
+def _digest(outcomes: list) -> str:
+    return hashlib.sha256(json.dumps(outcomes, separators=(",", ":"), allow_nan=True).encode()).hexdigest()[:24]
 
 
 def bench(namespace: dict, support: dict, message: dict, device: str | None) -> dict:
