@@ -40,9 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="judge a submission")
     run_sub = run.add_subparsers(dest="what", required=True)
-    challenge = run_sub.add_parser("challenge", help="judge FILE against challenge ID")
+    challenge = run_sub.add_parser("challenge", help="judge FILE (or several, or every *.py in a folder) against challenge ID")
     challenge.add_argument("id")
-    challenge.add_argument("file", type=Path)
+    challenge.add_argument("file", type=Path, nargs="+", help="a file; several files or a folder judge a batch")
+    challenge.add_argument("--jobs", type=int, default=None, metavar="N",
+                           help="a batch's submissions judged at once (default: the number of cores)")
     challenge.add_argument("--seed", type=int, default=DEFAULT_SEED,
                            help=f"the examples' seed (default {DEFAULT_SEED}: the same command gives the same result; "
                                 "printed by every run, so any run replays)")
@@ -81,6 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="create a challenge folder from a working example, to be filled in")
     add_new_arguments(new)
 
+    evaluate = sub.add_parser("eval", help="judge a code model's samples (JSON Lines) and report pass@k")
+    evaluate.add_argument("samples", type=Path, metavar="SAMPLES.jsonl",
+                          help="one JSON object a line: challenge, sample_id, and completion (source) or file")
+    evaluate.add_argument("-o", "--output", type=Path, default=None, metavar="RESULTS.jsonl",
+                          help="one result line per sample, resumable (default: SAMPLES with .results.jsonl)")
+    evaluate.add_argument("--k", default="1,10", help="the k of pass@k, comma-separated (default 1,10)")
+    evaluate.add_argument("--jobs", type=int, default=None, metavar="N", help="samples judged at once (default: the number of cores)")
+    evaluate.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"the examples' seed (default {DEFAULT_SEED})")
+    evaluate.add_argument("--sandbox", default="auto", help="auto (Docker when a daemon answers, else local), docker or local")
+    evaluate.add_argument("--max-examples", type=int, default=None, metavar="N", help="examples per property")
+    evaluate.add_argument("--device", choices=("cpu", "cuda"), default="cpu", help="where torch submissions run")
+    evaluate.add_argument("--json", action="store_true", help="print the pass@k summary as one JSON document")
+    _add_common(evaluate)
+
     sandbox = sub.add_parser("sandbox", help="manage sandbox images")
     sandbox_sub = sandbox.add_subparsers(dest="action", required=True)
     build = sandbox_sub.add_parser("build", help="build the Docker image of a runtime profile")
@@ -97,6 +113,8 @@ def _plugin_manager(args: argparse.Namespace):
 def cmd_run(args: argparse.Namespace) -> int:
     if args.max_examples is not None and args.max_examples < 1:
         raise JudgeError("--max-examples must be at least 1")
+    from judge.batch import command_run_many, open_backend
+
     pm = _plugin_manager(args)
     catalog = Catalog(pm)
     challenge = catalog.get(args.id)
@@ -106,13 +124,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else (args.format or "text")
     if fmt not in formats:
         raise JudgeError(f"unknown --format {fmt!r} (available: {', '.join(sorted(formats))})")
+    if len(args.file) > 1 or args.file[0].is_dir():  # a batch
+        return command_run_many(args, pm, challenge, fmt, formats[fmt])
+    args.file = args.file[0]
     if not args.file.exists():
         raise JudgeError(f"{args.file}: no such file")
-    backend, notice = choose_backend(pm, "docker" if args.runtime and args.sandbox == "auto" else args.sandbox)
-    if args.runtime:
-        if not hasattr(backend, "runtime"):
-            raise JudgeError(f"--runtime needs the docker sandbox, not {backend.name}")
-        backend.runtime = args.runtime
+    backend, notice = open_backend(pm, args.sandbox, args.runtime)
     if notice:
         print(f"judge: note: {notice}", file=sys.stderr)
     from judge.result import Verdict
@@ -145,6 +162,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if report.verdict == "IE":
         return 2
     return 0 if report.verdict == "AC" else 1
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from judge.evaluate import command_eval
+
+    return command_eval(args, _plugin_manager(args))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -216,7 +239,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return command_new(args)
 
 
-COMMANDS = {"bench": cmd_bench, "check": cmd_check, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
+COMMANDS = {"bench": cmd_bench, "check": cmd_check, "eval": cmd_eval, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
 
 
 def _remove_own_containers() -> None:
