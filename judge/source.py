@@ -6,6 +6,9 @@ challenge's static constraints (forbidden imports and names) are a CE naming the
 from __future__ import annotations
 
 import ast
+import codecs
+import io
+import tokenize
 from pathlib import Path
 
 from judge.challenge import Challenge
@@ -35,15 +38,15 @@ def check_source(path: Path, challenge: Challenge) -> bytes:
     source = read_submission(path)
     if len(source) > MAX_SOURCE_BYTES:
         raise SourceRejected(f"the source is larger than {MAX_SOURCE_BYTES >> 20} MiB")
-    try:
-        text = source.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceRejected(f"the source is not valid UTF-8 (byte {exc.start})") from None
+    text = decode_source(source)
     if "\x00" in text:
         raise SourceRejected(f"the source contains a null byte (line {text[:text.index(chr(0))].count(chr(10)) + 1})")
     try:
-        tree = ast.parse(text, filename=path.name)
+        # the bytes, not the text: Python's own reading of the coding line decides, as when the worker imports it
+        tree = ast.parse(source, filename=path.name)
     except SyntaxError as exc:
+        if not exc.lineno:  # raised while decoding, before any line was read
+            raise SourceRejected(f"the source cannot be decoded: {exc.msg}") from None
         raise SourceRejected(f"syntax error at line {exc.lineno}: {exc.msg}") from None
     except (ValueError, RecursionError, MemoryError) as exc:
         raise SourceRejected(f"the source cannot be parsed: {type(exc).__name__}") from None
@@ -51,6 +54,36 @@ def check_source(path: Path, challenge: Challenge) -> bytes:
     if violation:
         raise SourceRejected(violation)
     return source
+
+
+def decode_source(source: bytes) -> str:
+    """The text Python reads from these bytes: UTF-8, unless a coding line (PEP 263) on line 1 or 2
+    names another encoding; a UTF-8 byte order mark allows no other. Raises SourceRejected where
+    Python itself would refuse the file: an unknown or unusable encoding, a byte order mark with
+    another encoding, bytes that are not valid in the encoding.
+    """
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
+    except SyntaxError as exc:
+        if str(exc.msg).startswith("invalid or missing encoding declaration"):
+            encoding = "utf-8"  # bytes that are not UTF-8 on line 1 or 2 and no coding line: located below
+        elif source.startswith(codecs.BOM_UTF8):
+            raise SourceRejected("the source starts with a UTF-8 byte order mark but its coding line "
+                                 "declares another encoding") from None
+        else:
+            raise SourceRejected(f"the source's coding line cannot be used: {exc.msg}") from None
+    try:
+        return source.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = source[:exc.start].count(b"\n") + 1
+        if encoding in ("utf-8", "utf-8-sig"):
+            raise SourceRejected(f"the source is not valid UTF-8 (byte {exc.start}, line {line}); a file in "
+                                 f"another encoding needs a coding line on line 1 or 2, "
+                                 f"e.g. # -*- coding: latin-1 -*-") from None
+        raise SourceRejected(f"the source is not valid {encoding}, the encoding its coding line declares "
+                             f"(byte {exc.start}, line {line})") from None
+    except LookupError as exc:  # a codec that is not a text encoding, e.g. rot13
+        raise SourceRejected(f"the source's coding line cannot be used: {exc}") from None
 
 
 _LITERALS = {ast.Dict: "dict", ast.DictComp: "dict", ast.Set: "set", ast.SetComp: "set",
