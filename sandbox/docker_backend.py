@@ -41,6 +41,8 @@ def container_config(job: Job, image: str, runtime: str | None = None) -> dict:
     """The keyword arguments for `client.containers.create`: every hardening setting in one place."""
     from docker.types import DeviceRequest, LogConfig, Ulimit
 
+    from sandbox.seccomp import profile_text as seccomp_profile
+
     limits = job.limits
     cpu = max(1, math.ceil(limits.cpu_seconds))
     memory = f"{int(limits.memory_mib)}m"
@@ -58,7 +60,8 @@ def container_config(job: Job, image: str, runtime: str | None = None) -> dict:
         "read_only": True,
         "tmpfs": {"/tmp": "rw,noexec,nosuid,nodev,size=64m"},
         "cap_drop": ["ALL"],
-        "security_opt": ["no-new-privileges:true"],  # Docker's default seccomp profile stays on
+        # Docker's default seccomp profile, tightened: no ptrace, bpf, perf_event_open, ... (sandbox/seccomp.py)
+        "security_opt": ["no-new-privileges:true", f"seccomp={seccomp_profile()}"],
         "pids_limit": limits.pids,
         "mem_limit": memory,
         "memswap_limit": memory,  # equal: no swap

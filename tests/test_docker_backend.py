@@ -29,6 +29,26 @@ def _job(workdir: Path, profile: str = "python", limits: Limits = LIMITS) -> Job
 
 # ---------------------------------------------------------------- no daemon needed
 
+def test_the_seccomp_profile_is_dockers_default_without_ptrace_and_friends(tmp_path):
+    import json
+
+    profile = json.loads(container_config(_job(tmp_path), "i")["security_opt"][1].removeprefix("seccomp="))
+    assert profile["defaultAction"] == "SCMP_ACT_ERRNO"
+    allowed = [rule for rule in profile["syscalls"] if rule["action"] == "SCMP_ACT_ALLOW"]
+    names = {name for rule in allowed for name in rule["names"]}
+    assert {"read", "write", "mmap", "clone", "futex", "execve", "wait4", "openat"} <= names  # what Python needs
+    denied = {"ptrace", "process_vm_readv", "process_vm_writev", "process_madvise", "pidfd_getfd", "kcmp", "bpf",
+              "perf_event_open", "userfaultfd", "keyctl", "add_key", "request_key", "io_uring_setup",
+              "io_uring_enter", "io_uring_register", "modify_ldt", "kexec_load"}
+    assert not names & denied  # under any capability: no rule allows them
+    unconditional = {name for rule in allowed if not rule.get("includes") and not rule.get("args")
+                     for name in rule["names"]}
+    assert not unconditional & {"mount", "unshare", "setns", "clone3", "chroot"}  # CAP_SYS_ADMIN etc., as in Docker's
+    personality = [rule["args"] for rule in allowed if "personality" in rule["names"]]
+    assert sorted(args[0]["value"] for args in personality) == [0, 0xFFFFFFFF]  # PER_LINUX and the query
+    assert all(len(args) == 1 and args[0]["op"] == "SCMP_CMP_EQ" for args in personality)
+
+
 def test_container_config_is_hardened(tmp_path):
     config = container_config(_job(tmp_path), "judge-sandbox-python:abc")
     assert config["image"] == "judge-sandbox-python:abc"
@@ -37,7 +57,9 @@ def test_container_config_is_hardened(tmp_path):
     assert config["read_only"] is True
     assert config["tmpfs"] == {"/tmp": "rw,noexec,nosuid,nodev,size=64m"}
     assert config["cap_drop"] == ["ALL"]
-    assert config["security_opt"] == ["no-new-privileges:true"]
+    assert config["security_opt"][0] == "no-new-privileges:true"
+    assert config["security_opt"][1].startswith("seccomp={")  # the profile itself: the test above
+    assert len(config["security_opt"]) == 2
     assert config["user"] == "65534:65534"
     assert config["pids_limit"] == LIMITS.pids
     assert config["mem_limit"] == config["memswap_limit"] == "256m"

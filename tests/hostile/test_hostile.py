@@ -43,6 +43,7 @@ DOCKER_MESSAGES = {
     "setuid_root.py": "PermissionError",
     "kill_pid1_and_parent.py": "still here",
     "connect_localhost.py": "no connection possible",
+    "ptrace_parent.py": "ptrace attach refused: pid 1 EPERM",  # seccomp.json (Docker's default profile allows it)
 }
 
 # ... and on both backends: forged frames are refused at the first one, whatever the timing.
