@@ -6,6 +6,10 @@ reused without building. The default base `python:3.11-slim` is pulled when miss
 registry answers (offline machines) a minimal Debian bookworm with python3 is debootstrapped and
 imported as `judge-base:bookworm` instead. The torch profile installs CPU torch and numpy offline
 from a wheelhouse (given, or downloaded on the host with pip, refusing any CUDA build of torch).
+
+Each image is labelled with its python3's version and Unicode database version (`sandbox.pyversion`),
+read from the base before the build; `require_same_python(client, tag)` refuses an image whose
+Python differs from the judge's.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from sandbox.pyversion import PROBE, PYTHON_LABEL, UNIDATA_LABEL, mismatch
 from sandbox.session import BackendUnavailable
 
 HERE = Path(__file__).parent
@@ -79,7 +84,7 @@ def ensure_image(client, profile: str, *, base: str | None = None, wheelhouse: P
                         _link_or_copy(wheel, wheels / wheel.name)
                 else:
                     _download_wheels(wheels, progress)
-            _build(client, context, tag, base_name, progress)
+            _build(client, context, tag, base_name, progress, python_labels(client, base_name))
         progress(f"built sandbox image {tag}")
         # Older tags are left alone: another judge on this daemon may use them (another base, another
         # checkout). `docker image prune --filter label=judge.sandbox.image=1` reclaims them.
@@ -92,9 +97,54 @@ def ensure_image(client, profile: str, *, base: str | None = None, wheelhouse: P
         raise BackendUnavailable(f"cannot build the {profile} sandbox image: {_one_line(exc)}") from exc
 
 
+def require_same_python(client, tag: str) -> None:
+    """Refuse (BackendUnavailable, one line) to judge with image `tag` when its Python's minor version or
+    Unicode database differs from the judge's: the reference would run on another standard library."""
+    import docker.errors
+
+    try:
+        labels = client.images.get(tag).labels or {}
+        if not labels.get(PYTHON_LABEL) or not labels.get(UNIDATA_LABEL):  # built before images were labelled
+            labels = python_labels(client, tag)
+    except docker.errors.DockerException as exc:
+        raise BackendUnavailable(f"cannot read the Python version of {tag}: {_one_line(exc)}") from exc
+    problem = mismatch(labels, f"the sandbox image {tag}")
+    if problem:
+        raise BackendUnavailable(problem)
+
+
+def python_labels(client, image: str) -> dict[str, str]:
+    """Run `python3` of `image` once, without network or privileges: its version and Unicode database
+    version, as labels ({PYTHON_LABEL: '3.11.2', UNIDATA_LABEL: '14.0.0'})."""
+    import json
+
+    # create, not run: run would try to pull an image that is not here
+    container = client.containers.create(image, ["python3", "-I", "-c", PROBE], network_mode="none",
+                                         user="65534:65534", cap_drop=["ALL"], read_only=True,
+                                         security_opt=["no-new-privileges:true"])
+    try:
+        container.start()
+        container.wait(timeout=120)
+        output = container.logs(stdout=True, stderr=False)
+    except Exception as exc:  # noqa: BLE001 - docker's errors and requests' timeouts alike
+        raise BackendUnavailable(f"cannot read the Python version of {image}: {_one_line(exc)}") from exc
+    finally:
+        container.remove(force=True)
+    try:
+        found = json.loads(output.decode("utf-8", "replace").strip().splitlines()[-1])
+        return {PYTHON_LABEL: str(found[PYTHON_LABEL]), UNIDATA_LABEL: str(found[UNIDATA_LABEL])}
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise BackendUnavailable(f"cannot read the Python version of {image}: its python3 said "
+                                 f"{output[:120]!r}") from None
+
+
+# What a built image carries besides its files: part of the tag, so images built before it are rebuilt.
+IMAGE_LABELS = f"judge.sandbox.image {PYTHON_LABEL} {UNIDATA_LABEL}"
+
+
 def _digest(dockerfile: bytes, worker: bytes, base: str, wheel_names: list[str]) -> str:
     h = hashlib.sha256()
-    for part in (dockerfile, worker, base.encode(), "\n".join(wheel_names).encode()):
+    for part in (dockerfile, worker, base.encode(), "\n".join(wheel_names).encode(), IMAGE_LABELS.encode()):
         h.update(hashlib.sha256(part).digest())
     return h.hexdigest()[:12]
 
@@ -218,12 +268,12 @@ def _download_wheels(wheels: Path, progress) -> None:
 
 # ---------------------------------------------------------------- build
 
-def _build(client, context: Path, tag: str, base: str, progress) -> None:
+def _build(client, context: Path, tag: str, base: str, progress, labels: dict[str, str]) -> None:
     import docker.errors
 
     stream = client.api.build(path=str(context), tag=tag, buildargs={"BASE": base}, rm=True, forcerm=True,
                               pull=False, decode=True, network_mode="none",
-                              labels={"judge.sandbox.image": "1"})
+                              labels={"judge.sandbox.image": "1", **labels})
     last = ""
     for chunk in stream:
         if "error" in chunk:
