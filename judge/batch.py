@@ -157,6 +157,8 @@ def _child_setup() -> None:
     _CHILD.pm = make_plugin_manager(tuple(ChallengesDir(Path(d)) for d in options.challenges_dirs))
     _CHILD.catalog = Catalog(_CHILD.pm)
     _CHILD.backend, _ = open_backend(_CHILD.pm, options.sandbox, options.runtime)
+    if hasattr(_CHILD.backend, "keep_spare"):
+        _CHILD.backend.keep_spare = True  # the next container starts while this child judges
 
 
 def _internal_error(challenge_id: str, path: str, message: str, detail: str | None = None) -> Result:

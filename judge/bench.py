@@ -20,7 +20,7 @@ from judge.compare import tensor_close
 from judge.harness import Benchmark, collect_benchmarks
 from judge.render import show
 from judge.result import Result, Verdict
-from judge.runner import load_trusted_module, sandbox_session, start_worker
+from judge.runner import check_ready, load_trusted_module, sandbox_session
 from judge.source import SourceRejected, check_source
 from sandbox import worker
 from sandbox.session import SandboxFailure
@@ -76,9 +76,10 @@ def bench_submission(challenge: Challenge, submission: Path, backend, *, seed: i
         report.verdict, report.message = "CE", str(exc)
         return report
     result = Result(verdict=Verdict.IE, challenge=challenge.id)
-    with sandbox_session(challenge, source, backend, device) as (session, base):
+    with sandbox_session(challenge, source, backend, device) as starting:
+        session, ready = starting.wait()
         try:
-            if not start_worker(result, challenge, session, base, device):
+            if not check_ready(result, ready):
                 report.verdict, report.message = result.verdict.value, result.message
                 return report
             for bench in benchmarks:

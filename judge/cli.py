@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import signal
@@ -113,7 +114,7 @@ def _plugin_manager(args: argparse.Namespace):
 def cmd_run(args: argparse.Namespace) -> int:
     if args.max_examples is not None and args.max_examples < 1:
         raise JudgeError("--max-examples must be at least 1")
-    from judge.batch import command_run_many, open_backend
+    from judge.batch import close_backend, command_run_many, open_backend
 
     pm = _plugin_manager(args)
     catalog = Catalog(pm)
@@ -132,11 +133,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     backend, notice = open_backend(pm, args.sandbox, args.runtime)
     if notice:
         print(f"judge: note: {notice}", file=sys.stderr)
+    from judge.progress import progress_for
     from judge.result import Verdict
     from judge.runner import judge_submission
 
-    result = judge_submission(challenge, args.file, backend, seed=args.seed, max_examples=args.max_examples,
-                              device=args.device)
+    progress = progress_for(challenge.id, enabled=fmt == "text")
+    try:
+        with progress or contextlib.nullcontext():
+            result = judge_submission(challenge, args.file, backend, seed=args.seed,
+                                      max_examples=args.max_examples, device=args.device, progress=progress)
+    finally:
+        close_backend(backend)  # the Docker client, and a spare container if one was started
     print(formats[fmt]([result]))
     if result.verdict is Verdict.IE:
         return 2  # the judge's own fault, not a rejection

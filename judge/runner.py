@@ -14,14 +14,11 @@ import json
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
-
-import hypothesis
-from hypothesis import HealthCheck, Verbosity, given, settings
-from hypothesis import strategies as st
 
 from judge.challenge import Challenge
 from judge.compare import exact
@@ -45,6 +42,17 @@ class Failure:
     actual: str | None = None
     traceback: str | None = None
     fatal: bool = False  # the worker is gone: no further examples can run
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a judgment is, for a live display: the step (a property's name, or what the judge is
+    doing before the first), the examples run so far, and whether a failure is being shrunk."""
+
+    step: str
+    examples: int = 0
+    scaling: bool = False
+    shrinking: bool = False
 
 
 class _Stop(Exception):
@@ -200,8 +208,10 @@ def _exc_name(raised: worker.Raised) -> str:
 class Judging:
     """One submission against one challenge, through one open sandbox session."""
 
-    def __init__(self, challenge: Challenge, session: StreamSession, seed: int, max_examples: int | None) -> None:
+    def __init__(self, challenge: Challenge, session: StreamSession | None, seed: int, max_examples: int | None,
+                 progress: Callable[[Progress], None] | None = None) -> None:
         self.challenge, self.session, self.seed, self.max_examples = challenge, session, seed, max_examples
+        self.progress = progress or (lambda state: None)
         tag = f"{challenge.id}_{id(self)}"
         self._modules = [f"judge_{kind}_{tag}" for kind in ("support", "reference", "properties")]
         self.support = load_trusted_module(challenge.support_path, self._modules[0]) if challenge.support_path else {}
@@ -237,12 +247,7 @@ class Judging:
         turns the reference's seconds into the submission's limit for the same program."""
         calls = wire_calls(program)
         try:
-            # The worker runs the program while the judge runs the reference: two processes, one wait.
-            ticket = self.session.send({"op": "run", "calls": calls})
-            started = time.perf_counter()
-            reference = self.run_reference(calls)
-            timeout = time_limit(time.perf_counter() - started) if time_limit else None
-            reply = self.session.receive(ticket, timeout=timeout)
+            reference, reply = self._exchange(program, calls, time_limit)
         except SandboxFailure as exc:
             return self._sandbox_failure(exc, program, prop, len(calls) - 1)
         outcomes = reply.get("outcomes")
@@ -262,6 +267,20 @@ class Judging:
                                expected, actual, tb, fatal=verdict is Verdict.MLE)
         return None
 
+    def _exchange(self, program: Program, calls: list[dict],
+                  time_limit: Callable[[float], float] | None = None) -> tuple[list, dict]:
+        """The reference's outcomes and the worker's reply for the same calls. The worker runs them
+        while the judge runs the reference: two processes, one wait. Not when a support.py helper
+        runs: a scenario may measure the judge process itself (tracemalloc, gc), and must not see
+        the sandbox's reply arrive meanwhile."""
+        overlap = not any(call.target == "support" for call in program.calls)
+        ticket = self.session.send({"op": "run", "calls": calls}) if overlap else None
+        started = time.perf_counter()
+        reference = self.run_reference(calls)
+        timeout = time_limit(time.perf_counter() - started) if time_limit else None
+        ticket = ticket or self.session.send({"op": "run", "calls": calls})
+        return reference, self.session.receive(ticket, timeout=timeout)
+
     def _sandbox_failure(self, exc: SandboxFailure, program: Program, prop: Property, upto: int) -> Failure:
         note = f"{exc.verdict}: {exc.message}"
         return Failure(Verdict(exc.verdict) if exc.verdict in Verdict.__members__ else Verdict.RE,
@@ -276,9 +295,7 @@ class Judging:
         window = [first * worker.WORKLOAD_CHUNK, (first + 1) * worker.WORKLOAD_CHUNK]
         replay[index]["window"] = window
         try:
-            ticket = self.session.send({"op": "run", "calls": replay})
-            reference = self.run_reference(replay)
-            reply = self.session.receive(ticket)
+            reference, reply = self._exchange(program, replay)
         except SandboxFailure as exc:
             return self._sandbox_failure(exc, program, prop, index)
         call = program.calls[index]
@@ -338,10 +355,12 @@ class Judging:
         return None
 
     # -- properties
-    def _settings(self, prop: Property) -> settings:
+    def _settings(self, prop: Property):
         # No explain phase: it replays the failure under a line tracer (slow for every trusted
         # reference call it passes through) to annotate a report that the judge never prints.
         # Other phases come from the loaded profile (`judge check` drops shrinking for mutants).
+        from hypothesis import HealthCheck, Verbosity, settings  # imported while the sandbox starts
+
         phases = tuple(phase for phase in settings.default.phases if phase.name != "explain")
         return settings(max_examples=self.max_examples or prop.max_examples, database=None, deadline=None,
                         derandomize=False, suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
@@ -358,12 +377,17 @@ class Judging:
             program = Program()
             prop.func(program, *args)
             self.examples += 1
+            self.progress(Progress(prop.name, self.examples, shrinking=state["failure"] is not None))
             failure = self.run_program(program, prop)
             if failure is not None:
                 state["failure"] = failure
                 if failure.fatal:
                     state["fatal"] = failure
                 raise _Stop()
+
+        import hypothesis
+        from hypothesis import given
+        from hypothesis import strategies as st
 
         test = self._settings(prop)(hypothesis.seed(self.seed)(given(st.tuples(*prop.strategies))(example)))
         with contextlib.redirect_stdout(io.StringIO()):
@@ -411,6 +435,7 @@ class Judging:
         ordered = [p for p in self.properties if not p.is_scaling] + [p for p in self.properties if p.is_scaling]
         for prop in ordered:
             before = self.examples
+            self.progress(Progress(prop.name, self.examples, scaling=prop.is_scaling))
             failure = self.run_property(prop)
             summary.append({"name": prop.name, "examples": self.examples - before,
                             "verdict": (failure.verdict if failure else Verdict.AC).value})
@@ -420,8 +445,14 @@ class Judging:
 
 
 def judge_submission(challenge: Challenge, submission: Path, backend, *, seed: int,
-                     max_examples: int | None = None, device: str = "cpu") -> Result:
-    """Judge one file. Raises JudgeError for usage problems; every verdict comes back as a Result."""
+                     max_examples: int | None = None, device: str = "cpu",
+                     progress: Callable[[Progress], None] | None = None) -> Result:
+    """Judge one file. Raises JudgeError for usage problems; every verdict comes back as a Result.
+
+    The sandbox starts (and the submission imports) on a thread of its own while this one loads
+    the challenge's trusted modules: a container's start-up is mostly waiting on the daemon.
+    `progress`, when given, hears about each property and its examples as they run.
+    """
     result = Result(verdict=Verdict.IE, challenge=challenge.id, seed=seed, sandbox=backend.name,
                     submission=str(submission))
     try:
@@ -429,23 +460,45 @@ def judge_submission(challenge: Challenge, submission: Path, backend, *, seed: i
     except SourceRejected as exc:
         result.verdict, result.message = Verdict.CE, str(exc)
         return result
-    with sandbox_session(challenge, source, backend, device) as (session, base):
+    report = progress or (lambda state: None)
+    report(Progress("starting the sandbox"))
+    with sandbox_session(challenge, source, backend, device) as starting:
+        session, judging = None, None
         try:
-            if start_worker(result, challenge, session, base, device):
-                _judge_in_session(result, challenge, session, seed, max_examples)
+            try:
+                judging = Judging(challenge, None, seed, max_examples, report)
+            except Exception as exc:  # noqa: BLE001 - the challenge's own code: raised once the sandbox is up
+                judging = exc
+            session, ready = starting.wait()
+            if check_ready(result, ready):
+                if isinstance(judging, BaseException):
+                    raise judging
+                judging.session = session
+                _judge_in_session(result, judging)
         finally:
-            usage = session.close()
-            result.cpu_seconds, result.wall_seconds = usage.cpu_seconds, usage.wall_seconds
-            result.peak_memory_mib = usage.peak_memory_mib
+            if isinstance(judging, Judging):
+                judging.close()
+            if session is not None:
+                usage = session.close()
+                result.cpu_seconds, result.wall_seconds = usage.cpu_seconds, usage.wall_seconds
+                result.peak_memory_mib = usage.peak_memory_mib
     release_memory()
     return result
 
 
+_JUDGED = [0]  # judgments finished in this process
+
+
 def release_memory() -> None:
-    """Hand the run's freed memory back to the system. A scaling property moves hundreds of MiB
-    of calls through JSON; glibc keeps the freed pages, so a judge that runs many submissions
-    (pytest, `judge check`) would otherwise grow by megabytes per run. Hypothesis caches the
-    strategies it builds; those of this run's properties module can never be asked for again."""
+    """Hand the run's freed memory back to the system. A scaling property can move hundreds of MiB
+    through JSON; glibc keeps the freed pages, so a judge that runs many submissions (pytest,
+    `judge check`, a batch) would otherwise grow by megabytes per run. Hypothesis caches the
+    strategies it builds; those of this run's properties module can never be asked for again.
+    A process's first judgment skips the full collection (about 0.1 s): a one-shot `judge run`
+    exits right after it, and a long-lived judge collects after each later one."""
+    _JUDGED[0] += 1
+    if _JUDGED[0] == 1:
+        return
     try:
         from hypothesis.strategies._internal.utils import clear_strategy_cache
     except ImportError:  # a hypothesis without it: the cache is bounded anyway
@@ -469,21 +522,62 @@ def _glibc():
 _LIBC = _glibc()
 
 
+class SandboxStart:
+    """`backend.open(job)` and the hello on a thread of their own; `wait()` returns the session and
+    the worker's answer to the hello (or the SandboxFailure that stood for it)."""
+
+    def __init__(self, backend, job: Job, hello: dict) -> None:
+        self.session: StreamSession | None = None
+        self._ready: dict | SandboxFailure | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._start, args=(backend, job, hello), name="sandbox-start",
+                                        daemon=True)
+        self._thread.start()
+
+    def _start(self, backend, job: Job, hello: dict) -> None:
+        try:
+            self.session = backend.open(job)
+            try:
+                self._ready = self.session.start(hello)
+            except SandboxFailure as exc:
+                self._ready = exc
+        except BaseException as exc:  # noqa: BLE001 - handed to the judging thread by wait()
+            self._error = exc
+
+    def wait(self) -> tuple[StreamSession, dict | SandboxFailure]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self.session, self._ready
+
+    def abandon(self) -> None:
+        """The judge is leaving (an error, Ctrl-C): wait for the start to finish and release it."""
+        self._thread.join()
+        if self.session is not None:
+            self.session.close()
+
+
 @contextlib.contextmanager
 def sandbox_session(challenge: Challenge, source: bytes, backend, device: str):
-    """A worker in a sandbox whose read-only job folder holds the submission (and support.py) only."""
+    """Starts a worker in a sandbox whose read-only job folder holds the submission (and support.py)
+    only; yields the SandboxStart. The session is closed by whoever waited for it, else here."""
     workdir = Path(tempfile.mkdtemp(prefix="judge-job-"))
+    starting = None
     try:
         (workdir / "submission.py").write_bytes(source)
         if challenge.support_path:
             shutil.copyfile(challenge.support_path, workdir / "support.py")
         job = Job(workdir=workdir, names=challenge.interface, limits=challenge.limits,
                   profile=_profile(challenge, device), device=device, has_support=bool(challenge.support_path))
-        with backend.open(job) as session:
-            yield session, getattr(backend, "job_path", None) or str(workdir)
+        base = getattr(backend, "job_path", None) or str(workdir)
+        hello = {"submission": f"{base}/submission.py", "support": f"{base}/support.py" if challenge.support_path else None,
+                 "names": list(challenge.interface), "torch": challenge.runtime != "python", "device": device}
+        starting = SandboxStart(backend, job, hello)
+        yield starting
     finally:
+        if starting is not None:
+            starting.abandon()  # closing twice is harmless: a no-op when the judge closed it
         shutil.rmtree(workdir, ignore_errors=True)
-        getattr(backend, "close", lambda: None)()  # no connection outlives the run
 
 
 def _profile(challenge: Challenge, device: str) -> str:
@@ -492,17 +586,14 @@ def _profile(challenge: Challenge, device: str) -> str:
     return "torch-gpu" if device == "cuda" else "torch"
 
 
-def start_worker(result: Result, challenge: Challenge, session: StreamSession, base: str, device: str) -> bool:
-    """Send the hello; True when the submission imported and defines the interface, else the
-    result says why (CE for syntax/import errors and missing names, RE for anything else)."""
-    hello = {"submission": f"{base}/submission.py", "support": f"{base}/support.py" if challenge.support_path else None,
-             "names": list(challenge.interface), "torch": challenge.runtime != "python", "device": device}
-    try:
-        ready = session.start(hello)
-    except SandboxFailure as exc:
-        result.verdict = Verdict(exc.verdict) if exc.verdict in Verdict.__members__ else Verdict.RE
-        result.message = f"while importing the submission: {exc.message}"
-        result.traceback = exc.detail or None
+def check_ready(result: Result, ready: dict | SandboxFailure) -> bool:
+    """The worker's answer to the hello: True when the submission imported and defines the
+    interface, else the result says why (CE for syntax/import errors and missing names, RE for
+    anything else)."""
+    if isinstance(ready, SandboxFailure):
+        result.verdict = Verdict(ready.verdict) if ready.verdict in Verdict.__members__ else Verdict.RE
+        result.message = f"while importing the submission: {ready.message}"
+        result.traceback = ready.detail or None
         return False
     if ready.get("op") == "import_error":
         error = ready.get("error") if type(ready.get("error")) is dict else {}
@@ -524,9 +615,7 @@ def start_worker(result: Result, challenge: Challenge, session: StreamSession, b
     return True
 
 
-def _judge_in_session(result: Result, challenge: Challenge, session: StreamSession, seed: int,
-                      max_examples: int | None) -> None:
-    judging = Judging(challenge, session, seed, max_examples)
+def _judge_in_session(result: Result, judging: Judging) -> None:
     try:
         failure, result.properties = judging.run()
     finally:

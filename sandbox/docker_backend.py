@@ -10,15 +10,19 @@ code) and its cgroup files on the host, sampled while it runs (the cgroup vanish
 """
 from __future__ import annotations
 
+import atexit
 import math
 import os
 import secrets
+import shutil
 import signal
 import socket
 import struct
 import sys
+import tempfile
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pluggy
@@ -51,7 +55,7 @@ def container_config(job: Job, image: str, runtime: str | None = None) -> dict:
         environment["TORCHINDUCTOR_CACHE_DIR"] = "/tmp/inductor"
     config = {
         "image": image,
-        "command": ["python3", "-I", "-B", WORKER_PATH],
+        "command": ["python3", "-I", "-B", WORKER_PATH] + (["--preload-torch"] if job.profile.startswith("torch") else []),
         "user": NOBODY,
         "working_dir": "/tmp",
         "environment": environment,
@@ -126,6 +130,7 @@ class DockerSession(StreamSession):
         self._failcnt = 0
         self._threads: list[threading.Thread] = []
         self.started_at: float | None = None
+        self.owns_workdir = False  # a spare's job folder is the backend's, removed with the container
         _make_readable(job.workdir)
         # Named up front: an interrupt that lands while the create request is in flight leaves a
         # container the client never heard of, which can then still be found and removed.
@@ -419,6 +424,16 @@ class DockerSession(StreamSession):
         for thread in self._threads:
             if thread is not threading.current_thread():
                 thread.join(timeout=2)
+        if self.owns_workdir:
+            shutil.rmtree(self.job.workdir, ignore_errors=True)
+
+    def adopt(self, job: Job) -> None:
+        """Take `job`'s files into this (spare, already running) container's job folder: the folder is
+        bind-mounted, so the worker sees them before the hello names them."""
+        for child in Path(job.workdir).iterdir():
+            if child.is_file() and not child.is_symlink():
+                shutil.copyfile(child, Path(self.job.workdir) / child.name)
+        _make_readable(self.job.workdir)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -496,6 +511,15 @@ def _stderr_progress(line: str) -> None:
     print(f"[docker] {line}", file=sys.stderr, flush=True)
 
 
+_BACKENDS: "weakref.WeakSet[DockerBackend]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_backends() -> None:
+    for backend in list(_BACKENDS):
+        backend.close()
+
+
 class DockerBackend:
     name = "docker"
     notice = ""
@@ -512,6 +536,11 @@ class DockerBackend:
         self._images: dict[str, str] = {}
         self._orphans_checked = False
         self._lock = threading.Lock()
+        # A batch sets this: from the second job on, the next container starts while a job runs.
+        self.keep_spare = False
+        self._opened = 0  # jobs opened so far
+        self._spares: dict[tuple, _Spare] = {}  # (profile, limits, device, runtime) -> the next container
+        _BACKENDS.add(self)  # a spare never outlives the judge process
 
     def available(self) -> bool:
         if self._available is None:
@@ -545,7 +574,12 @@ class DockerBackend:
             return self._images[profile]
 
     def close(self) -> None:
-        """Drop the client and its connection pool (the judge calls this after each submission)."""
+        """Remove the spare container, if one was started, and drop the client and its connections.
+        Called when the judge is done with this backend (the end of a command, a batch worker)."""
+        with self._lock:
+            spares, self._spares = list(self._spares.values()), {}
+        for spare in spares:
+            spare.discard()
         if self._client is not None:
             try:
                 self._client.close()
@@ -554,6 +588,29 @@ class DockerBackend:
             self._client = None
 
     def open(self, job: Job) -> DockerSession:
+        """A container for `job`. With `keep_spare`, from the second job on, the next container is
+        started while this one runs (a spare with the same image and limits, never used twice): a
+        batch pays the container start-up once, not once per submission."""
+        key = (job.profile, job.limits, job.device, self.runtime)
+        with self._lock:
+            spare = self._spares.pop(key, None)
+            self._opened += 1
+            keep_spare = self.keep_spare and self._opened > 1
+        session = spare.take() if spare is not None else None
+        if session is not None:
+            session.adopt(job)
+        else:
+            session = self._new_session(job)
+        if keep_spare:
+            spare = _Spare(self, job)
+            with self._lock:
+                old = self._spares.pop(key, None)
+                self._spares[key] = spare
+            if old is not None:
+                old.discard()
+        return session
+
+    def _new_session(self, job: Job) -> DockerSession:
         client = self.client()
         if not self._orphans_checked:
             self._orphans_checked = True
@@ -563,8 +620,70 @@ class DockerBackend:
         return DockerSession(job, client, self.image(job.profile), self.runtime)
 
 
+class _Spare:
+    """A container started ahead of need, with a job folder of its own, on a thread of its own."""
+
+    def __init__(self, backend: DockerBackend, job: Job) -> None:
+        self._backend = backend
+        self._job = Job(workdir=Path(tempfile.mkdtemp(prefix="judge-spare-")), names=job.names, limits=job.limits,
+                        profile=job.profile, device=job.device, has_support=job.has_support)
+        self._session: DockerSession | None = None
+        self._thread = threading.Thread(target=self._start, name="docker-spare", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            self._session = self._backend._new_session(self._job)
+            self._session.owns_workdir = True
+        except BaseException:  # noqa: BLE001 - no spare: the next job starts its own container
+            shutil.rmtree(self._job.workdir, ignore_errors=True)
+
+    def take(self) -> DockerSession | None:
+        self._thread.join()
+        return self._session
+
+    def discard(self) -> None:
+        session = self.take()
+        if session is not None:
+            session.close()
+
+
 def _ping(timeout: float) -> str | None:
     """None when a daemon answers within `timeout` seconds, else why not (one line)."""
+    host = os.environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
+    if host.startswith("unix://"):
+        return _ping_unix_socket(host, timeout)
+    return _ping_with_client(host, timeout)
+
+
+def _ping_unix_socket(host: str, timeout: float) -> str | None:
+    """`GET /_ping` over the daemon's socket with the standard library: `judge run` asks this before
+    anything else, and importing docker-py (about 0.15 s) can then wait for the sandbox's own thread."""
+    path = host.removeprefix("unix://")
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect(path)
+        sock.sendall(b"GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n")
+        status = sock.recv(64).split(b"\r\n", 1)[0]
+    except FileNotFoundError:
+        return f"nothing answers at {host}: no socket"
+    except ConnectionRefusedError:
+        return f"nothing answers at {host}: connection refused"
+    except PermissionError:
+        return f"nothing answers at {host}: permission denied"
+    except (socket.timeout, TimeoutError):
+        return f"nothing answers at {host}: timed out"
+    except OSError as exc:
+        return f"{host}: {_one_line(exc)}"
+    finally:
+        sock.close()
+    if status.split()[1:2] == [b"200"]:
+        return None
+    return f"{host}: the daemon answered {status.decode('latin-1', 'replace')[:80]!r}"
+
+
+def _ping_with_client(host: str, timeout: float) -> str | None:
     try:
         import docker
     except ImportError:
@@ -577,7 +696,6 @@ def _ping(timeout: float) -> str | None:
         client.ping()
         return None
     except Exception as exc:  # noqa: BLE001
-        host = os.environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
         text = _one_line(exc)
         for marker, reason in (("FileNotFoundError", "no socket"), ("Connection refused", "connection refused"),
                                ("Permission denied", "permission denied"), ("timed out", "timed out"),

@@ -112,7 +112,7 @@ class LocalSession(StreamSession):
             if as_root:
                 resource.setrlimit(resource.RLIMIT_NPROC, (limits.pids * 4, limits.pids * 4))
 
-        argv = [sys.executable, "-I", "-B", str(WORKER)]
+        argv = [sys.executable, "-I", "-B", str(WORKER)] + (["--preload-torch"] if job.profile.startswith("torch") else [])
         if as_root:
             argv = _drop_privileges(self.uid) + argv
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(self._scratch), "TMPDIR": str(self._scratch),

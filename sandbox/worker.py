@@ -27,6 +27,7 @@ MAX_DEPTH = 200
 MESSAGE_CHARS = 2000
 TRACEBACK_CHARS = 4000
 _HEADER = struct.Struct(">I")
+PRELOAD_TORCH = "--preload-torch"  # argv flag: import torch before the hello arrives
 
 
 # ---------------------------------------------------------------- framing
@@ -369,6 +370,8 @@ def main() -> None:
     sys.stdout = sys.stderr
     sys.setrecursionlimit(10_000)
 
+    if PRELOAD_TORCH in sys.argv[1:]:
+        import torch  # noqa: F401 - while the judge still loads its side; the hello finds it ready
     hello = read_frame(proto_in)
     if not hello or hello.get("op") != "hello":
         os._exit(3)
