@@ -16,6 +16,9 @@ from sandbox.session import Limits
 
 CATEGORIES = ("dsa", "coding", "system-design", "genai")
 RUNTIMES = ("python", "torch", "torch-gpu")
+# How a raised exception is compared with the reference's: a subclass passes (the default, as
+# `except ValueError` would take it), or only the very type (a spec that says "its own type").
+EXCEPTION_MATCHING = ("subclass", "exact")
 VERDICT_CODES = ("AC", "WA", "TLE", "MLE", "RE", "CE", "OLE", "IE")
 REQUIRED_FILES = ("spec.md", "reference.py", "properties.py")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -50,6 +53,7 @@ class Challenge:
     forbidden_imports: tuple[str, ...] = ()
     forbidden_names: tuple[str, ...] = ()
     wrong: tuple[WrongSubmission, ...] = field(default=())
+    exact_exceptions: bool = False  # `exceptions: exact`: a subclass of the reference's exception is WA
 
     @property
     def spec(self) -> str:
@@ -111,7 +115,7 @@ def load_challenge(folder: Path) -> Challenge:
         raise ChallengeError(f"{where}: not valid YAML{at}") from None
     if not isinstance(data, dict):
         raise ChallengeError(f"{where}: expected a mapping of fields, got {type(data).__name__}")
-    known = {"id", "title", "category", "seed", "runtime", "limits", "interface", "constraints"}
+    known = {"id", "title", "category", "seed", "runtime", "limits", "interface", "constraints", "exceptions"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ChallengeError(f"{where}: unknown field '{unknown[0]}' (known: {', '.join(sorted(known))})")
@@ -139,6 +143,8 @@ def load_challenge(folder: Path) -> Challenge:
     if not interface:
         raise ChallengeError(f"{where}: field 'interface' is empty, expected the names the submission must define")
     constraints = _field(data, "constraints", where, dict, None, "a mapping", default={})
+    exceptions = _field(data, "exceptions", where, str, EXCEPTION_MATCHING.__contains__,
+                        " or ".join(EXCEPTION_MATCHING), default="subclass")
     cwhere = f"{where}: constraints"
     for missing in REQUIRED_FILES:
         if not (folder / missing).is_file():
@@ -152,4 +158,5 @@ def load_challenge(folder: Path) -> Challenge:
         interface=interface, path=folder, wrong=wrong,
         forbidden_imports=_names(constraints, "forbidden_imports", cwhere, ()),
         forbidden_names=_names(constraints, "forbidden_names", cwhere, ()),
+        exact_exceptions=exceptions == "exact",
     )

@@ -157,7 +157,10 @@ def _decode_outcome(outcome: Any, echo: bool) -> tuple[str, Any, Any]:
         info = outcome["raise"]
         if type(info) is not dict or not all(type(info.get(k, "")) is str for k in ("type", "message", "traceback")):
             raise ValueError("malformed exception report")
-        return "raise", worker.Raised(info["type"], info.get("message", ""), info.get("traceback", "")), None
+        bases = info.get("bases", [])
+        if type(bases) is not list or not all(type(b) is str for b in bases):
+            raise ValueError("malformed exception report")
+        return "raise", worker.Raised(info["type"], info.get("message", ""), info.get("traceback", ""), tuple(bases)), None
     if "value" not in outcome or (echo and "args_after" not in outcome):
         raise ValueError("outcome without a value")
     after = None
@@ -173,28 +176,35 @@ def _size(program: Program) -> str:
     return f"{len(program.calls)} calls" + (f" ({workloads} generated workload{'s' * (workloads > 1)})" if workloads else "")
 
 
-def _first_bad_chunk(ref_out: dict, sub_out: dict) -> int:
-    """The first chunk of a workload whose digest differs (both outcomes already decoded once)."""
+def _bad_chunks(ref_out: dict, sub_out: dict) -> tuple[int, int, list]:
+    """The first and last chunk of a workload whose digests differ, and the submission's digests."""
     want = worker.decode(ref_out["value"])["chunks"]
     got = worker.decode(sub_out["value"])
     got = got.get("chunks", []) if type(got) is dict else []
-    for number, digest in enumerate(want):
-        if number >= len(got) or got[number] != digest:
-            return number
-    return len(want)
+    bad = [n for n in range(max(len(want), len(got))) if n >= len(want) or n >= len(got) or want[n] != got[n]]
+    return bad[0], bad[-1], got
 
 
 def _workload_outcome(tagged: Any) -> Any:
     """One operation's outcome from a workload window: a value, or the exception it raised."""
     if type(tagged) is dict and "$raise" in tagged:
-        return worker.Raised(str(tagged["$raise"]), "")
+        bases = tagged.get("bases", [])
+        return worker.Raised(str(tagged["$raise"]), "", "", tuple(str(b) for b in bases) if type(bases) is list else ())
     return worker.decode(tagged)
 
 
-def _outcome_differs(expected: Any, actual: Any) -> str | None:
+def raises_as_expected(expected: worker.Raised, actual: worker.Raised, exact_type: bool) -> bool:
+    """A spec's "raises ValueError" is met by a subclass (as `except ValueError` and pytest.raises
+    take it), unless the challenge asks for the very type (`exceptions: exact` in challenge.yaml)."""
+    return expected.type == actual.type or (not exact_type and expected.type in actual.bases)
+
+
+def _outcome_differs(expected: Any, actual: Any, exact_type: bool) -> str | None:
     if isinstance(expected, worker.Raised) or isinstance(actual, worker.Raised):
         if isinstance(expected, worker.Raised) and isinstance(actual, worker.Raised):
-            return None if expected.type == actual.type else f"expected {_exc_name(expected)}, got {_exc_name(actual)}"
+            if raises_as_expected(expected, actual, exact_type):
+                return None
+            return f"expected {_exc_name(expected)}, got {_exc_name(actual)}"
         if isinstance(expected, worker.Raised):
             return f"expected {_exc_name(expected)} to be raised, got {show(actual)}"
         return f"raised {_exc_name(actual)}"
@@ -261,7 +271,10 @@ class Judging:
             if failure is not None:
                 verdict, message, expected, actual, tb = failure
                 if call.target == "workload" and verdict is Verdict.WA:
-                    return self._explain_workload(program, prop, index, calls, _first_bad_chunk(ref_out, sub_out))
+                    explained = self._explain_workload(program, prop, index, calls, ref_out, sub_out)
+                    if explained is None:
+                        continue  # only differences the comparison accepts (an exception's subclass)
+                    return explained
                 # running out of memory is a resource verdict: stop at once rather than shrink
                 return Failure(verdict, message, prop.name, render_program(program, index, message),
                                expected, actual, tb, fatal=verdict is Verdict.MLE)
@@ -288,11 +301,13 @@ class Judging:
                        traceback=exc.detail or None, fatal=True)
 
     def _explain_workload(self, program: Program, prop: Property, index: int, calls: list[dict],
-                          first: int) -> Failure:
+                          ref_out: dict, sub_out: dict) -> Failure | None:
         """The digests of a workload differ: replay the program up to it once more, with the outcomes
-        of the first differing chunk of operations sent back, and name the first operation that differs."""
+        of the differing chunks of operations sent back, and name the first operation that differs.
+        None when every difference is one the comparison accepts (a subclass of the exception)."""
+        first, last, sub_chunks = _bad_chunks(ref_out, sub_out)
         replay = [dict(c) for c in calls[: index + 1]]
-        window = [first * worker.WORKLOAD_CHUNK, (first + 1) * worker.WORKLOAD_CHUNK]
+        window = [first * worker.WORKLOAD_CHUNK, (last + 1) * worker.WORKLOAD_CHUNK]
         replay[index]["window"] = window
         try:
             reference, reply = self._exchange(program, replay)
@@ -305,7 +320,7 @@ class Judging:
             for offset, (ref_op, sub_op) in enumerate(zip(want["window"], got.get("window", []))):
                 method, args, ref_outcome = ref_op
                 expected, actual = _workload_outcome(ref_outcome), _workload_outcome(sub_op[2])
-                reason = _outcome_differs(expected, actual)
+                reason = _outcome_differs(expected, actual, self.challenge.exact_exceptions)
                 if reason:
                     number = window[0] + offset + 1
                     args_text = ", ".join(show(a) for a in worker.decode(args))
@@ -318,6 +333,8 @@ class Judging:
             if want["operations"] != got.get("operations"):
                 message = f"the workload ran {got.get('operations')} operations, expected {want['operations']}"
                 return Failure(Verdict.WA, message, prop.name, render_program(program, index, message))
+            if got.get("chunks") == sub_chunks:
+                return None  # the same outcomes as the first run, each one as good as the reference's
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return Failure(Verdict.RE, "the worker sent a malformed reply", prop.name, fatal=True)
         message = ("the workload's outcomes differ from the reference's, but not when replayed "
@@ -328,7 +345,7 @@ class Judging:
         ref_kind, ref_value, ref_after = _decode_outcome(ref_out, echo)
         kind, value, after = _decode_outcome(sub_out, echo)
         if ref_kind == "raise" and kind == "raise":
-            if ref_value.type != value.type:
+            if not raises_as_expected(ref_value, value, self.challenge.exact_exceptions):
                 return (Verdict.WA, f"expected {_exc_name(ref_value)}, got {_exc_name(value)}",
                         _exc_name(ref_value), _exc_name(value), value.traceback)
             return None

@@ -83,10 +83,11 @@ class Handle:
 class Raised:
     """An exception raised by a call, reduced to data: qualified type name, message, traceback."""
 
-    __slots__ = ("type", "message", "traceback")
+    __slots__ = ("type", "message", "traceback", "bases")
 
-    def __init__(self, type: str, message: str, traceback: str = "") -> None:
+    def __init__(self, type: str, message: str, traceback: str = "", bases: tuple = ()) -> None:
         self.type, self.message, self.traceback = type, message, traceback
+        self.bases = bases  # qualified names of the type's ancestors, for "raises ValueError" to accept a subclass
 
     def __repr__(self) -> str:
         name = self.type.removeprefix("builtins.")
@@ -234,7 +235,15 @@ def describe_exception(exc: BaseException) -> dict:
         tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-TRACEBACK_CHARS:]
     except BaseException:  # noqa: BLE001
         tb = ""
-    return {"type": _type_name(type(exc)), "message": message, "traceback": tb}
+    return {"type": _type_name(type(exc)), "message": message, "traceback": tb, "bases": _bases(type(exc))}
+
+
+def _bases(kind: type) -> list:
+    """The qualified names of an exception type's ancestors, nearest first (object left out)."""
+    try:
+        return [_type_name(t) for t in kind.__mro__[1:] if t is not object][:32]
+    except BaseException:  # noqa: BLE001 - a hostile metaclass
+        return []
 
 
 def execute(namespace: dict, support: dict, calls: list, device: str | None = None,
@@ -299,16 +308,19 @@ def run_workload(obj, operations, window: list | None = None) -> dict:
     lo, hi = window if window else (0, 0)
     chunks, pending, shown, done = [], [], [], 0
     for method, op_args in operations:
+        raised = None
         try:
             value = getattr(obj, method)(*op_args)
             kind = type(value)
             outcome = value if (kind is int and -(1 << 62) < value < (1 << 62)) or kind is str or value is None \
                 else encode(value)
         except Exception as exc:  # noqa: BLE001 - an operation's exception is its outcome
-            outcome = {"$raise": _type_name(type(exc))}
+            raised = type(exc)
+            outcome = {"$raise": _type_name(raised)}
         pending.append(outcome)
-        if lo <= done < hi:
-            shown.append([method, encode(list(op_args)), outcome])
+        if lo <= done < hi:  # an exception is shown with its ancestors: "raises KeyError" takes a subclass
+            shown.append([method, encode(list(op_args)), outcome if raised is None else
+                          {**outcome, "bases": _bases(raised)}])
         done += 1
         if len(pending) == WORKLOAD_CHUNK:
             chunks.append(_digest(pending))

@@ -37,7 +37,8 @@ def test_equal_outcomes_give_equal_digests_and_a_window_shows_the_operations():
     assert len(b["window"]) == 5 and b["window"][0][0] == "get"
     raised = [outcome for _, _, outcome in worker.run_workload(Cache(), operations(300, 1), window=[0, 300])["window"]
               if type(outcome) is dict]
-    assert raised and raised[0] == {"$raise": "builtins.KeyError"}
+    assert raised and raised[0] == {"$raise": "builtins.KeyError", "bases": ["builtins.LookupError", "builtins.Exception",
+                                                                  "builtins.BaseException"]}
 
 
 def test_a_value_that_only_compares_equal_changes_the_digest_of_its_chunk_only():
@@ -61,3 +62,60 @@ def test_an_eviction_that_scans_is_too_slow_once_the_cache_is_full(judge_json):
     code, result = judge_json("lru_cache", CHALLENGES / "lru_cache" / "wrong" / "eviction_scans_a_log.py")
     assert code == 1 and result["verdict"] == "TLE", result["message"]
     assert "constant_time_operations" in result["message"]
+
+
+def test_a_workload_whose_only_difference_is_an_exception_subclass_passes(tmp_path):
+    import textwrap
+
+    from judge.challenge import load_challenge
+    from judge.runner import judge_submission
+    from sandbox.local import LocalBackend
+
+    folder = tmp_path / "keyed"
+    (folder / "wrong").mkdir(parents=True)
+    source = textwrap.dedent('''
+        class Cache:
+            def __init__(self):
+                self.data = {}
+            def put(self, key, value):
+                self.data[key] = value
+            def get(self, key):
+                if key < 0:
+                    raise KeyError(key)
+                return self.data.get(key, -1)
+    ''')
+    (folder / "reference.py").write_text(source)
+    (folder / "support.py").write_text(textwrap.dedent('''
+        import random
+        def operations(n, seed):
+            rng = random.Random(seed)
+            for step in range(n):
+                yield ("put", (step % 50, 1)) if step % 3 else ("get", (rng.randrange(-5, 60),))
+    '''))
+    (folder / "properties.py").write_text(textwrap.dedent('''
+        from judge.harness import scaling
+        @scaling(ratio=50)
+        def many(p, rng):
+            p.workload(p.new("Cache"), "operations", 20_000, 7)
+    '''))
+    (folder / "spec.md").write_text("Cache: get raises KeyError for a negative key. Limits: 10 s CPU, 256 MiB.\n")
+    (folder / "challenge.yaml").write_text(textwrap.dedent('''
+        id: keyed
+        title: a keyed cache
+        category: dsa
+        seed: "test"
+        runtime: python
+        limits: {cpu_seconds: 10, wall_seconds: 20, memory_mib: 256, output_kib: 64}
+        interface: [Cache]
+    '''))
+    subclass = tmp_path / "subclass.py"
+    subclass.write_text(source.replace("raise KeyError(key)", "raise Missing(key)") + "\nclass Missing(KeyError):\n    pass\n")
+    other = tmp_path / "other.py"
+    other.write_text(source.replace("raise KeyError(key)", "raise IndexError(key)"))
+    challenge = load_challenge(folder)
+    assert judge_submission(challenge, subclass, LocalBackend(), seed=1).verdict.value == "AC"
+    result = judge_submission(challenge, other, LocalBackend(), seed=1)
+    assert result.verdict.value == "WA" and "expected KeyError, got IndexError" in result.message
+    (folder / "challenge.yaml").write_text((folder / "challenge.yaml").read_text() + "exceptions: exact\n")
+    result = judge_submission(load_challenge(folder), subclass, LocalBackend(), seed=1)
+    assert result.verdict.value == "WA" and "Missing" in result.message
