@@ -28,6 +28,7 @@ MESSAGE_CHARS = 2000
 TRACEBACK_CHARS = 4000
 _HEADER = struct.Struct(">I")
 PRELOAD_TORCH = "--preload-torch"  # argv flag: import torch before the hello arrives
+PREPARE_SANDBOX = "prepare_sandbox"  # a support.py function the worker calls before importing the submission
 
 
 # ---------------------------------------------------------------- framing
@@ -395,6 +396,8 @@ def main() -> None:
     try:
         if hello.get("support"):
             support = load_module(hello["support"], "judge_support")
+            if callable(support.get(PREPARE_SANDBOX)):  # e.g. a fake clock that `from time import ...` sees
+                support[PREPARE_SANDBOX]()
         sys.path.insert(0, os.path.dirname(hello["submission"]))
         namespace = load_module(hello["submission"], "submission")
     except BaseException as exc:  # noqa: BLE001

@@ -1,6 +1,8 @@
 """Runs on both sides (trusted): the functions the judge decorates, a fake clock, and scenario helpers.
 
-A helper installs the fake clock as `time.perf_counter` only while it calls the decorated function:
+A helper installs the fake clock as `time.perf_counter` only while it calls the decorated function
+(in the sandbox, `prepare_sandbox` has also made the `time.perf_counter` a submission imports by name
+read the fake clock then):
 the clock stands still except inside the decorated function's body, which moves it forward by
 planned amounts, so the elapsed time a correct decorator measures is known exactly however often it
 reads the clock. Log records on the logger "timer" are captured by a handler the helper adds (and
@@ -16,8 +18,23 @@ _NOW = [0.0]
 _SELF = {}  # the decorated function a recursive body calls
 
 
+_IN_SCENE = [False]
+
+
 def _fake_perf_counter():
     return _NOW[0]
+
+
+def prepare_sandbox():
+    """Called by the worker before it imports the submission (never in the judge): time.perf_counter
+    becomes a clock that reads the fake one during a scene and the real one otherwise, so a
+    submission's `from time import perf_counter` at import is measured like `time.perf_counter()`."""
+    real = time.perf_counter
+
+    def perf_counter():
+        return _NOW[0] if _IN_SCENE[0] else real()
+
+    time.perf_counter = perf_counter
 
 
 def _advance():
@@ -138,6 +155,7 @@ class _Scene:
         _PLAN[:] = [float(d) for d in self.plan]
         self.saved_clock = time.perf_counter
         time.perf_counter = _fake_perf_counter
+        _IN_SCENE[0] = True
         self.logger = logging.getLogger("timer")
         self.saved = (self.logger.level, self.logger.propagate, self.logger.disabled)
         self.capture = _Capture()
@@ -149,6 +167,7 @@ class _Scene:
 
     def __exit__(self, *exc):
         time.perf_counter = self.saved_clock
+        _IN_SCENE[0] = False
         self.logger.removeHandler(self.capture)
         self.logger.level, self.logger.propagate, self.logger.disabled = self.saved
         _PLAN.clear()

@@ -1,4 +1,4 @@
-# expect: WA  `from time import perf_counter` binds the real clock at import: the durations are not the ones measured by time.perf_counter
+# Correct: imports perf_counter by name at import time, ordinary Python (issue 11 item 4: once WA).
 import functools
 import inspect
 import logging
