@@ -35,6 +35,21 @@ JOB_PATH = "/job"
 WORKER_PATH = "/opt/judge/worker.py"
 LABEL = "judge.sandbox"
 PID_LABEL = "judge.pid"
+INSTANCE_LABEL = "judge.instance"  # random per judge process: what "our own containers" means
+HOST_LABEL = "judge.host"  # the boot id of the judge's host
+PIDNS_LABEL = "judge.pidns"  # the judge's PID namespace: its PID means something only there
+START_LABEL = "judge.pid-start"  # the judge process's start time: a reused PID is not the judge
+EXPIRES_LABEL = "judge.expires"  # epoch seconds after which any judge may remove the container
+EXPIRY_MARGIN_SECONDS = 120
+LEGACY_AGE_SECONDS = 3600  # containers of judges from before these labels
+_INSTANCE = {"pid": 0, "id": ""}
+
+
+def judge_instance() -> str:
+    """A random id of this judge process, made anew in a forked child (which has a PID of its own)."""
+    if _INSTANCE["pid"] != os.getpid():
+        _INSTANCE.update(pid=os.getpid(), id=secrets.token_hex(8))
+    return _INSTANCE["id"]
 NOBODY = "65534:65534"
 SAMPLE_SECONDS = 0.1
 _FRAME = struct.Struct(">BxxxL")  # Docker attach stream header: stream id, 3 pad bytes, length
@@ -82,7 +97,8 @@ def container_config(job: Job, image: str, runtime: str | None = None) -> dict:
         "init": True,  # docker-init reaps zombies; a child killed by signal N exits 128+N
         "auto_remove": False,  # the exit code and OOMKilled are read after exit
         "log_config": LogConfig(type="json-file", config={"max-size": "1m", "max-file": "1"}),
-        "labels": {LABEL: "1", PID_LABEL: str(os.getpid())},
+        "labels": {LABEL: "1", **judge_identity(),
+                   EXPIRES_LABEL: f"{time.time() + 2 * limits.wall_seconds + EXPIRY_MARGIN_SECONDS:.0f}"},
         "stdin_open": True,
         "detach": False,  # with stdin_open: StdinOnce, so if the judge dies the worker sees EOF and exits
         "tty": False,
@@ -462,7 +478,7 @@ def remove_own_containers() -> None:
     except Exception:  # noqa: BLE001 - no daemon: nothing of ours can be running on it
         return
     try:
-        for container in sandbox_containers(client, os.getpid()):
+        for container in sandbox_containers(client, instance=judge_instance()):
             try:
                 client.api.remove_container(container["Id"], force=True)
             except Exception:  # noqa: BLE001 - gone meanwhile, or the daemon is: the next sweep
@@ -473,31 +489,56 @@ def remove_own_containers() -> None:
         client.close()
 
 
-def sandbox_containers(client, pid: int | None = None) -> list[dict]:
-    """The daemon's summaries of sandbox containers (of judge process `pid` if given), in one
-    request. Not `containers.list()`: that inspects each container afterwards and fails outright
-    when any of them is removed in between, which other judges do all the time."""
-    labels = [f"{LABEL}=1"] + ([f"{PID_LABEL}={pid}"] if pid is not None else [])
+def sandbox_containers(client, pid: int | None = None, instance: str | None = None) -> list[dict]:
+    """The daemon's summaries of sandbox containers (of judge process `pid`, or judge instance
+    `instance`, if given), in one request. Not `containers.list()`: that inspects each container
+    afterwards and fails outright when any of them is removed in between, which other judges do
+    all the time."""
+    labels = [f"{LABEL}=1"] + ([f"{PID_LABEL}={pid}"] if pid is not None else []) + (
+        [f"{INSTANCE_LABEL}={instance}"] if instance is not None else [])
     return client.api.containers(all=True, filters={"label": labels})
 
 
+def is_orphan(container: dict, now: float | None = None) -> bool:
+    """Whether a sandbox container is provably left behind, so that removing it hurts no judge.
+
+    Judges that share a daemon need not share a host or a PID namespace (CI jobs in containers with
+    the host's socket, service workers, a remote DOCKER_HOST): a PID means nothing outside its own
+    namespace. So a container is an orphan only when it is this judge instance's own and no open
+    session uses it; or it comes from this host's boot and this PID namespace and its judge process
+    is dead or the PID now belongs to a later process; or it is past the expiry its judge wrote on
+    it (twice the wall limit plus a margin). Containers of older judges without these labels go
+    after LEGACY_AGE_SECONDS."""
+    labels = container.get("Labels") or {}
+    now = time.time() if now is None else now
+    if labels.get(INSTANCE_LABEL) == judge_instance():
+        return container["Id"] not in _LIVE
+    identity = judge_identity()
+    if labels.get(HOST_LABEL) == identity[HOST_LABEL] and labels.get(PIDNS_LABEL) == identity[PIDNS_LABEL]:
+        try:
+            pid = int(labels.get(PID_LABEL, "0"))
+        except ValueError:
+            pid = 0
+        if pid <= 0 or not _pid_alive(pid):
+            return True
+        started = labels.get(START_LABEL)
+        return started is not None and started != _process_start(pid)  # the PID was reused
+    try:
+        return now > float(labels[EXPIRES_LABEL])
+    except (KeyError, ValueError):
+        created = container.get("Created")
+        return isinstance(created, (int, float)) and now - created > LEGACY_AGE_SECONDS
+
+
 def cleanup_orphans(client) -> int:
-    """Remove sandbox containers left by judge processes that no longer exist, or by this process
-    when a removal failed (no open session uses them). Returns the count."""
+    """Remove the sandbox containers that `is_orphan` proves left behind. Returns the count."""
     removed = 0
     try:
         containers = sandbox_containers(client)
     except Exception:  # noqa: BLE001 - best effort: a daemon that cannot list will fail the run itself
         return 0
     for container in containers:
-        labels = container.get("Labels") or {}
-        try:
-            pid = int(labels.get(PID_LABEL, "0"))
-        except ValueError:
-            pid = 0
-        if pid == os.getpid() and container["Id"] in _LIVE:
-            continue  # a session of this process is using it
-        if pid > 0 and pid != os.getpid() and _pid_alive(pid):
+        if not is_orphan(container):
             continue
         try:
             client.api.remove_container(container["Id"], force=True)
@@ -505,6 +546,42 @@ def cleanup_orphans(client) -> int:
         except Exception:  # noqa: BLE001 - gone meanwhile, or being removed by its own judge
             pass
     return removed
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path) as handle:
+            return handle.read().strip()
+    except OSError:
+        return "?"
+
+
+def _process_start(pid: int) -> str:
+    """A process's start time in clock ticks since boot (field 22 of /proc/PID/stat): with the PID,
+    it names one process, never a later one that reuses the PID."""
+    stat = _read(f"/proc/{pid}/stat")
+    try:
+        return stat.rsplit(")", 1)[1].split()[19]
+    except IndexError:
+        return "?"
+
+
+_IDENTITY: dict[str, str] = {}
+
+
+def judge_identity() -> dict[str, str]:
+    """The labels that say which judge made a container: a random id of this judge instance, this
+    host's boot id, this PID namespace (its inode), the PID and its start time."""
+    if not _IDENTITY or _IDENTITY[PID_LABEL] != str(os.getpid()):  # computed again in a forked child
+        try:
+            pidns = str(os.stat("/proc/self/ns/pid").st_ino)
+        except OSError:
+            pidns = "?"
+        _IDENTITY.clear()
+        _IDENTITY.update({HOST_LABEL: _read("/proc/sys/kernel/random/boot_id"), PIDNS_LABEL: pidns,
+                          PID_LABEL: str(os.getpid()), START_LABEL: _process_start(os.getpid()),
+                          INSTANCE_LABEL: judge_instance()})
+    return dict(_IDENTITY)
 
 
 def _stderr_progress(line: str) -> None:

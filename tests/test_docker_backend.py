@@ -78,7 +78,9 @@ def test_container_config_is_hardened(tmp_path):
     assert config["environment"]["OMP_NUM_THREADS"] == "1"
     assert not any(k for k in config["environment"] if "TOKEN" in k or "KEY" in k or "SECRET" in k)
     assert config["working_dir"] == "/tmp"
-    assert config["labels"] == {LABEL: "1", PID_LABEL: str(os.getpid())}
+    labels = config["labels"]
+    assert labels[LABEL] == "1" and labels[PID_LABEL] == str(os.getpid())
+    assert {"judge.instance", "judge.host", "judge.pidns", "judge.pid-start", "judge.expires"} <= set(labels)
     assert config["volumes"] == {str(tmp_path.resolve()): {"bind": "/job", "mode": "ro"}}
     assert config["stdin_open"] is True and config["tty"] is False
     assert "device_requests" not in config
@@ -260,16 +262,24 @@ def dead_pid(monkeypatch):
     ghost.wait()
 
 
+def _labels_of(pid: int, own: bool = False) -> dict:
+    """The labels a judge process `pid` of this host and PID namespace puts on its containers."""
+    from sandbox.docker_backend import START_LABEL, judge_identity
+
+    labels = {LABEL: "1", **judge_identity(), PID_LABEL: str(pid)}
+    labels.pop(START_LABEL)
+    if not own:
+        labels["judge.instance"] = "another-judge"
+    return labels
+
+
 @pytest.mark.docker
 def test_cleanup_orphans_removes_dead_judges_containers(backend, dead_pid):
     client = backend.client()
     image = backend.image("python")
-    orphan = client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(dead_pid)},
-                                      network_mode="none")
-    mine = client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(os.getpid())},
-                                    network_mode="none")
-    stale = client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(os.getpid())},
-                                     network_mode="none")
+    orphan = client.containers.create(image, ["true"], labels=_labels_of(dead_pid), network_mode="none")
+    mine = client.containers.create(image, ["true"], labels=_labels_of(os.getpid(), own=True), network_mode="none")
+    stale = client.containers.create(image, ["true"], labels=_labels_of(os.getpid(), own=True), network_mode="none")
     _LIVE.add(mine.id)
     try:
         assert cleanup_orphans(client) >= 2
@@ -292,8 +302,8 @@ def test_cleanup_orphans_survives_a_container_removed_while_it_lists(backend, de
     and its removal must not stop the sweep (CI once lost a whole sweep this way)."""
     client = backend.client()
     image = backend.image("python")
-    orphans = [client.containers.create(image, ["true"], labels={LABEL: "1", PID_LABEL: str(dead_pid)},
-                                        network_mode="none") for _ in range(3)]
+    orphans = [client.containers.create(image, ["true"], labels=_labels_of(dead_pid), network_mode="none")
+               for _ in range(3)]
     real_list = client.api.containers
 
     def list_then_lose_one(*args, **kwargs):
