@@ -359,15 +359,16 @@ def _stop(lanes: list[_Lane]) -> None:
 
 
 def _sweep_containers(pids: Iterable[int]) -> None:
-    """Remove sandbox containers labelled with the ids of our (finished) children: whatever a
-    killed child could not remove itself. Best effort, and only where a Docker daemon answers."""
+    """Remove sandbox containers left by our (finished) children: whatever a killed child could
+    not remove itself. Only those `is_orphan` proves left behind (a judge in another PID namespace
+    on the same daemon may have a process with the same id). Best effort, where a daemon answers."""
     pids = set(pids)
     if not pids:
         return
     try:
         import docker
 
-        from sandbox.docker_backend import sandbox_containers
+        from sandbox.docker_backend import is_orphan, sandbox_containers
 
         client = docker.from_env(timeout=10)
     except Exception:  # noqa: BLE001 - no docker package or daemon: no container can be ours
@@ -375,8 +376,9 @@ def _sweep_containers(pids: Iterable[int]) -> None:
     try:
         for pid in pids:
             for container in sandbox_containers(client, pid):
-                with contextlib.suppress(Exception):
-                    client.api.remove_container(container["Id"], force=True)
+                if is_orphan(container):
+                    with contextlib.suppress(Exception):
+                        client.api.remove_container(container["Id"], force=True)
     except Exception:  # noqa: BLE001
         pass
     finally:
