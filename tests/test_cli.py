@@ -58,7 +58,7 @@ def test_json_output_is_one_document_and_nothing_else(tmp_path):
 @pytest.mark.parametrize("args, words", [
     (("run", "challenge", "lru_cahce", "x.py"), "unknown challenge 'lru_cahce' (did you mean lru_cache?)"),
     (("run", "challenge", "lru_cache", "/nonexistent/sol.py"), "no such file"),
-    (("run", "challenge", "lru_cache", "/tmp"), "is a directory"),
+    (("run", "challenge", "lru_cache", "/dev"), "is a directory with no .py file in it"),
     (("run", "challenge", "lru_cache", str(SUBMISSIONS / "lru_ok.py"), "--sandbox", "vm"), "unknown sandbox 'vm'"),
     (("show", "nope"), "unknown challenge 'nope'"),
     (("run", "challenge", "lru_cache", str(SUBMISSIONS / "lru_ok.py"), "--challenges-dir", "/nonexistent"),
