@@ -32,3 +32,24 @@ def choose_backend(pm: pluggy.PluginManager, wanted: str) -> tuple[object, str]:
             fallback = name != AUTO_ORDER[0]
             return backend, (f"no Docker daemon answered; using the {backend.notice}" if fallback and backend.notice else "")
     raise JudgeError("no sandbox backend is available")
+
+
+def open_backend(pm: pluggy.PluginManager, sandbox: str, runtime: str | None) -> tuple[object, str]:
+    """The backend for `--sandbox` and `--runtime` (a runtime implies Docker under `auto`), and the
+    notice to print."""
+    backend, notice = choose_backend(pm, "docker" if runtime and sandbox == "auto" else sandbox)
+    if runtime:
+        if not hasattr(backend, "runtime"):
+            raise JudgeError(f"--runtime needs the docker sandbox, not {backend.name}")
+        backend.runtime = runtime
+    return backend, notice
+
+
+def close_backend(backend: object) -> None:
+    """Release what a backend holds (the Docker client, a spare container) when a command is done."""
+    close = getattr(backend, "close", None)
+    if close is not None:
+        try:
+            close()
+        except Exception:  # noqa: BLE001 - best effort: an orphan sweep removes what is left
+            pass

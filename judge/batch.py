@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+from judge.backends import close_backend, open_backend
 from judge.result import Result, Verdict
 
 STOP_GRACE_S = 20.0  # how long a stopped child may take to remove its sandbox before it is killed
@@ -69,28 +70,6 @@ def judgment_deadline(challenge) -> float:
     ends a slow submission at the wall limit, and the judge's side (hypothesis, the reference)
     stays well within a few times that even on a loaded machine."""
     return 4 * challenge.limits.wall_seconds + 60
-
-
-def open_backend(pm, sandbox: str, runtime: str | None):
-    """The sandbox backend for `--sandbox` and `--runtime`, and the notice to print (as `judge run`)."""
-    from judge.backends import choose_backend
-    from judge.errors import JudgeError
-
-    backend, notice = choose_backend(pm, "docker" if runtime and sandbox == "auto" else sandbox)
-    if runtime:
-        if not hasattr(backend, "runtime"):
-            raise JudgeError(f"--runtime needs the docker sandbox, not {backend.name}")
-        backend.runtime = runtime
-    return backend, notice
-
-
-def close_backend(backend) -> None:
-    close = getattr(backend, "close", None)
-    if close is not None:
-        try:
-            close()
-        except Exception:  # noqa: BLE001 - best effort: what it held is swept by pid anyway
-            pass
 
 
 # -- the child side ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 
 from judge import __version__
-from judge.backends import choose_backend
+from judge.backends import choose_backend, close_backend, open_backend
 from judge.catalog import Catalog, ChallengesDir
 from judge.check import add_check_arguments
 from judge.errors import JudgeError
@@ -114,8 +114,6 @@ def _plugin_manager(args: argparse.Namespace):
 def cmd_run(args: argparse.Namespace) -> int:
     if args.max_examples is not None and args.max_examples < 1:
         raise JudgeError("--max-examples must be at least 1")
-    from judge.batch import close_backend, command_run_many, open_backend
-
     pm = _plugin_manager(args)
     catalog = Catalog(pm)
     challenge = catalog.get(args.id)
@@ -126,6 +124,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if fmt not in formats:
         raise JudgeError(f"unknown --format {fmt!r} (available: {', '.join(sorted(formats))})")
     if len(args.file) > 1 or args.file[0].is_dir():  # a batch
+        from judge.batch import command_run_many
+
         return command_run_many(args, pm, challenge, fmt, formats[fmt])
     args.file = args.file[0]
     if not args.file.exists():

@@ -205,7 +205,8 @@ def render_summary(summary: dict) -> str:
 
 
 def command_eval(args, pm) -> int:
-    from judge.batch import Options, close_backend, open_backend
+    from judge.backends import close_backend, open_backend
+    from judge.batch import Options
     from judge.catalog import Catalog
 
     ks = parse_ks(args.k)
