@@ -227,6 +227,7 @@ class Judging:
         self.support = load_trusted_module(challenge.support_path, self._modules[0]) if challenge.support_path else {}
         self.reference = load_trusted_module(challenge.reference_path, self._modules[1])
         self.properties = collect_properties(load_trusted_module(challenge.properties_path, self._modules[2]))
+        _one_torch_thread()
         self.examples = 0
 
     def close(self) -> None:
@@ -537,6 +538,15 @@ def _glibc():
 
 
 _LIBC = _glibc()
+
+
+def _one_torch_thread() -> None:
+    """The reference's tensors are small and the worker runs on the other core: torch's intra-op
+    threads only contend with it (softmax on a 40x40 tensor took 4x longer with two threads on a
+    busy 2-core machine). The worker gets OMP_NUM_THREADS=1 for the same reason."""
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.get_num_threads() != 1:
+        torch.set_num_threads(1)
 
 
 class SandboxStart:
