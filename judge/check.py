@@ -344,7 +344,8 @@ def add_check_arguments(parser) -> None:
                         help=f"run at most N mutants, a deterministic sample (default {MAX_MUTANTS})")
     parser.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel judging processes (default 2)")
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout, nothing else")
-    parser.add_argument("--junit", type=Path, default=None, metavar="FILE", help="also write JUnit XML to FILE")
+    parser.add_argument("--junitxml", "--junit", dest="junit", type=Path, default=None, metavar="FILE",
+                        help="also write JUnit XML to FILE (pytest's spelling; --junit is kept)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every mutant")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
 

@@ -11,6 +11,7 @@ import ctypes
 import gc
 import io
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -377,6 +378,7 @@ class Judging:
         # No explain phase: it replays the failure under a line tracer (slow for every trusted
         # reference call it passes through) to annotate a report that the judge never prints.
         # Other phases come from the loaded profile (`judge check` drops shrinking for mutants).
+        _configure_hypothesis()
         from hypothesis import HealthCheck, Verbosity, settings  # imported while the sandbox starts
 
         phases = tuple(phase for phase in settings.default.phases if phase.name != "explain")
@@ -538,6 +540,31 @@ def _glibc():
 
 
 _LIBC = _glibc()
+
+
+_HYPOTHESIS_HOME: list[Path] = []
+
+
+def hypothesis_home() -> Path:
+    """Where hypothesis keeps what it writes (its cache of the constants in loaded modules, Unicode
+    tables): a cache folder of the judge, never `.hypothesis/` in the folder `judge` runs from."""
+    if not _HYPOTHESIS_HOME:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "judge" / "hypothesis"
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+            probe = base / f".probe-{os.getpid()}"
+            probe.touch()
+            probe.unlink()
+        except OSError:  # a read-only home: a private folder for this process
+            base = Path(tempfile.mkdtemp(prefix="judge-hypothesis-"))
+        _HYPOTHESIS_HOME.append(base)
+    return _HYPOTHESIS_HOME[0]
+
+
+def _configure_hypothesis() -> None:
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(hypothesis_home())
 
 
 def _one_torch_thread() -> None:
