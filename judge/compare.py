@@ -7,6 +7,7 @@ Types are checked exactly first: `True` is not `1`, `1.0` is not `1`, a tuple is
 from __future__ import annotations
 
 import math
+import sys
 from typing import Any, Callable, Optional
 
 from judge.render import show
@@ -72,8 +73,13 @@ def unordered(expected: Any, actual: Any) -> Optional[str]:
     return None
 
 
-def float_close(rel: float = 1e-9, abs_: float = 0.0) -> Comparator:
-    """A float within tolerance of the reference's; NaN and infinities only where the reference has them."""
+def float_close(rel: float = 1e-9, abs_: float = 1e-12) -> Comparator:
+    """A float within tolerance of the reference's; NaN and infinities only where the reference has them.
+
+    The absolute floor `abs_` (by default about one unit in the last place at magnitude 1) is never
+    below the smallest normal float: subnormal values carry too few bits for any relative precision.
+    """
+    abs_ = max(abs_, sys.float_info.min)
 
     def compare(expected: Any, actual: Any) -> Optional[str]:
         if type(actual) is not float or type(expected) is not float:
@@ -92,7 +98,9 @@ def _is_tensor(value: Any) -> bool:
 
 
 # Per-dtype tolerances (absolute, relative) against a reference computed in float64 and rounded
-# once to the dtype: a few units in the last place of that dtype, as in PyTorch's own tests.
+# once to the dtype: a few units in the last place of that dtype, as in PyTorch's own tests. Every
+# entry has an absolute floor at least as wide as torch.testing.assert_close's default for the dtype
+# (atol 1e-5 for float32/float16/bfloat16) except float64, where a float64 reference allows 1e-10.
 TENSOR_TOLERANCES = {
     "float64": (1e-10, 1e-8),
     "float32": (1e-5, 1e-4),
@@ -105,8 +113,11 @@ def tensor_close(dtype: str | None = None, device: str | None = None, exact: boo
                  tolerances: dict | None = None) -> Comparator:
     """Tensors of the expected dtype, shape and device, elementwise within the dtype's tolerance.
 
-    Non-finite values must sit where the reference has them; a relative-norm check keeps an
-    all-zeros answer from passing on tiny values.
+    Non-finite values must sit where the reference has them. Elementwise |a - e| <= atol + rtol |e|,
+    and the same over the whole tensor in 2-norm, ||a - e|| <= atol + rtol ||e||, which keeps an
+    all-zeros answer from passing on many values each below atol. Both have the dtype's absolute floor
+    atol (as torch.testing.assert_close has; never below the smallest normal number), so neither asks
+    relative precision of values below it, subnormal ones included.
     """
     tolerances = tolerances or TENSOR_TOLERANCES
 
@@ -139,6 +150,7 @@ def tensor_close(dtype: str | None = None, device: str | None = None, exact: boo
             return (f"non-finite values where the reference has none (or the reverse): at "
                     f"{_index(expected.shape, first)} got {_scalar(actual, first)}, expected {_scalar(expected, first)}")
         atol, rtol = tolerances.get(want_dtype, (0.0, 0.0))
+        atol = max(atol, _tiny(actual.dtype))  # actual.dtype is want_dtype
         e, a = e[finite_e], a[finite_a]
         if e.numel() == 0:
             return None
@@ -149,12 +161,20 @@ def tensor_close(dtype: str | None = None, device: str | None = None, exact: boo
             where = _index(expected.shape, int(torch.nonzero(finite_e.reshape(-1))[worst]))  # in the full tensor
             return (f"max abs error {float(err.max()):.3g} over tolerance (atol {atol:g}, rtol {rtol:g}) "
                     f"for {want_dtype}; worst at {where}: got {float(a[worst]):.6g}, expected {float(e[worst]):.6g}")
-        norm_e = float(e.norm())
-        if norm_e > 0 and float((a - e).norm()) / norm_e > rtol:
-            return f"relative error norm {float((a - e).norm()) / norm_e:.3g} over {rtol:g}"
+        norm_e, norm_err = float(e.norm()), float((a - e).norm())
+        if norm_err > atol + rtol * norm_e:
+            return (f"error norm {norm_err:.3g} over atol + rtol * norm {atol + rtol * norm_e:.3g} "
+                    f"(atol {atol:g}, rtol {rtol:g}) for {want_dtype}")
         return None
 
     return compare
+
+
+def _tiny(dtype: Any) -> float:
+    """The smallest normal number of a floating dtype (0.0 for any other): below it, values are subnormal."""
+    import torch
+
+    return float(torch.finfo(dtype).tiny) if dtype.is_floating_point else 0.0
 
 
 def _agree(x: Any, y: Any) -> Any:
@@ -194,7 +214,9 @@ def within_baseline(reference64: Any, baseline: Any, multiple: float = 2.0, floo
 
     `reference64` is the float64 answer and `baseline` the plain implementation's answer in the
     submission's dtype, both computed on the trusted side from the same inputs. Non-finite values must
-    sit where the reference has them, and a relative-norm check keeps an all-zeros answer from passing.
+    sit where the reference has them, and a norm check (the error's 2-norm at most the larger of `multiple`
+    times the baseline's and 1e-2 of the reference's norm, plus the same floor) keeps an all-zeros answer
+    from passing.
     """
 
     def compare(expected: Any, actual: Any) -> Optional[str]:
@@ -212,14 +234,17 @@ def within_baseline(reference64: Any, baseline: Any, multiple: float = 2.0, floo
         ref, got, base = ref[finite], got[finite], base[finite]
         if ref.numel() == 0:
             return None
-        limit = multiple * float((base - ref).abs().max()) + (ROUNDING_FLOOR.get(want, 0.0) if floor is None else floor)
+        rounding_floor = max(ROUNDING_FLOOR.get(want, 0.0) if floor is None else floor, _tiny(actual.dtype))
+        limit = multiple * float((base - ref).abs().max()) + rounding_floor
         error = float((got - ref).abs().max())
         if error > limit:
             return (f"max abs error {error:.3g} against the float64 reference; a plain {want} implementation "
                     f"errs by {float((base - ref).abs().max()):.3g}, so at most {limit:.3g} is allowed")
-        norm = float(ref.norm())
-        if norm > 0 and float((got - ref).norm()) / norm > max(multiple * float((base - ref).norm()) / norm, 1e-2):
-            return f"relative error norm {float((got - ref).norm()) / norm:.3g} is too large"
+        norm_err, base_err = float((got - ref).norm()), float((base - ref).norm())
+        allowed = max(multiple * base_err, 1e-2 * float(ref.norm())) + rounding_floor
+        if norm_err > allowed:
+            return (f"error norm {norm_err:.3g} against the float64 reference; a plain {want} implementation's is "
+                    f"{base_err:.3g}, so at most {allowed:.3g} is allowed")
         return None
 
     return compare

@@ -12,7 +12,7 @@ from judge.compare import exact, tensor_close, within_baseline
 from judge.harness import prop
 
 DTYPES = {"float32": torch.float32, "float64": torch.float64, "float16": torch.float16, "bfloat16": torch.bfloat16}
-SCHEDULE_TOL = {"float32": (0.0, 1e-6)}
+SCHEDULE_TOL = {"float32": (1e-10, 1e-6)}  # betas are 1e-4 and up: the floor only keeps 0 from needing exactness
 
 seeds = st.integers(0, 2**31 - 1)
 steps = st.integers(1, 1000)
