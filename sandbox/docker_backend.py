@@ -642,12 +642,14 @@ class DockerBackend:
         return self._client
 
     def image(self, profile: str) -> str:
-        from sandbox.images import ensure_image
+        from sandbox.images import ensure_image, require_same_python
 
         with self._lock:
             if profile not in self._images:
-                self._images[profile] = ensure_image(self.client(), profile, base=self.base,
-                                                     wheelhouse=self.wheelhouse, progress=self.progress)
+                tag = ensure_image(self.client(), profile, base=self.base, wheelhouse=self.wheelhouse,
+                                   progress=self.progress)
+                require_same_python(self.client(), tag)  # the reference runs on the judge's Python
+                self._images[profile] = tag
             return self._images[profile]
 
     def close(self) -> None:
