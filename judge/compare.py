@@ -29,6 +29,8 @@ def exact(expected: Any, actual: Any, path: str = "") -> Optional[str]:
             return None
         return f"expected {expected!r}{where}, got {actual!r}"
     if type(expected) in (list, tuple):
+        if _flat_and_equal(expected, actual):
+            return None
         if len(expected) != len(actual):
             return f"expected {_items(len(expected))}{where}, got {len(actual)}"
         for i, (e, a) in enumerate(zip(expected, actual)):
@@ -50,6 +52,16 @@ def exact(expected: Any, actual: Any, path: str = "") -> Optional[str]:
     if expected != actual:
         return f"expected {show(expected)}{where}, got {show(actual)}"
     return None
+
+
+_FLAT = frozenset({int, str, bool, bytes, type(None)})  # == on these is exact once the types match
+
+
+def _flat_and_equal(expected: Any, actual: Any) -> bool:
+    """Long lists of atoms (a flattened list, a million characters) compared at C speed: the same
+    types position by position, and equal. Anything else takes the element-by-element path."""
+    kinds = list(map(type, expected))
+    return kinds == list(map(type, actual)) and _FLAT.issuperset(kinds) and expected == actual
 
 
 def _items(count: int) -> str:

@@ -105,6 +105,10 @@ def _torch():
     return sys.modules.get("torch")
 
 
+_PLAIN_ATOMS = frozenset({str, bool, type(None)})  # JSON keeps these exactly (ints up to a size, floats tagged)
+_JSON_ATOMS = frozenset({int, str, bool, float, type(None)})
+
+
 def encode(value, depth: int = 0):
     """Encode a value as tagged JSON, keeping only exact builtin types (subclasses become opaque)."""
     if depth > MAX_DEPTH:
@@ -119,6 +123,10 @@ def encode(value, depth: int = 0):
     if t is float:
         return value if math.isfinite(value) else {"$": "float", "v": repr(value)}
     if t is list:
+        kinds = set(map(type, value))
+        if kinds <= _PLAIN_ATOMS or (kinds == {int} and max(value).bit_length() <= 4000
+                                     and min(value).bit_length() <= 4000):
+            return list(value)  # strs, bools, None, or ints of ordinary size: encoded as they are
         return [encode(v, depth + 1) for v in value]
     if t is tuple:
         return {"$": "tuple", "v": [encode(v, depth + 1) for v in value]}
@@ -190,6 +198,8 @@ def decode(value, handles: dict | None = None, device: str | None = None):
     if value is None or t in (bool, int, float, str):
         return value
     if t is list:
+        if _JSON_ATOMS.issuperset(map(type, value)):  # atoms decode to themselves: a copy at C speed
+            return list(value)
         return [decode(v, handles, device) for v in value]
     if t is not dict:
         raise ValueError(f"unexpected JSON value of type {t.__name__}")

@@ -66,3 +66,22 @@ def test_tensor_with_inconsistent_byte_count_is_refused():
     tag["shape"] = [5]
     with pytest.raises(ValueError, match="bytes"):
         worker.decode(tag)
+
+
+def test_flat_lists_take_the_fast_path_and_stay_exact():
+    """Lists of atoms are copied at C speed on both sides of the wire and compared at C speed, with
+    every exactness rule intact: a copy (never the caller's list), bool is not int, huge ints tagged."""
+    from judge.compare import exact
+    from sandbox.worker import decode, encode
+
+    plain = list(range(1000)) + ["a", None, True]
+    encoded = encode(plain)
+    assert encoded == plain and encoded is not plain
+    decoded = decode(encoded)
+    assert decoded == plain and decoded is not encoded
+    huge = [1, 2**5000]
+    assert encode(huge)[1] == {"$": "int", "v": hex(2**5000)}
+    assert exact([1, 2, 3], [1, 2, 3]) is None
+    assert exact([1, 2, 3], [1, True, 3]) is not None  # equal under ==, not the same type
+    assert exact([1.0, 2.0], [1, 2]) is not None
+    assert exact(["a", None], ["a", None]) is None
