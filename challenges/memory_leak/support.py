@@ -52,7 +52,8 @@ class Meddler:
 
 class Scene:
     """Subscriber ids: 0 and 1 are two methods of one Listener, 2 a method of another Listener, 3 a
-    closure, 4 a lambda, 5 a callable object, 6 a Meddler's method."""
+    closure, 4 a lambda, 5 a callable object, 6 a Meddler's method, 7 to 11 methods of five more
+    Listeners (one each)."""
 
     def __init__(self, bus):
         self.bus, self.log = bus, []
@@ -65,6 +66,7 @@ class Scene:
         self.owners = {0: first, 1: first, 2: Listener("second", log), 3: closure,
                        4: lambda *args, **kwargs: log.append(["lambda", list(args), sorted(kwargs.items())]),
                        5: CallableObject(log), 6: Meddler(bus, self, log)}
+        self.owners.update({i: Listener(f"listener{i}", log) for i in range(7, 12)})
         self.refs = {i: weakref.ref(owner) for i, owner in self.owners.items()}
 
     @property
@@ -73,7 +75,7 @@ class Scene:
 
     def callback(self, i):
         owner = self.owners[i]
-        return owner.handle if i in (0, 2, 6) else owner.other if i == 1 else owner
+        return owner.handle if i in (0, 2, 6) or i >= 7 else owner.other if i == 1 else owner
 
     def drop(self, i):
         owner = self.owners.get(i)
@@ -116,12 +118,19 @@ def scenario(bus, ops):
 
 
 class Slotted:
-    """A callable object without __weakref__: it cannot be weakly referenced."""
+    """A callable object without __weakref__: it cannot be weakly referenced. Two are equal when they
+    write to the same log."""
 
     __slots__ = ("log",)
 
     def __init__(self, log):
         self.log = log
+
+    def __eq__(self, other):
+        return type(other) is Slotted and other.log is self.log
+
+    def __hash__(self):
+        return id(self.log)
 
     def __call__(self, *args):
         self.log.append(list(args))
@@ -129,7 +138,9 @@ class Slotted:
 
 def unweakable(bus):
     """A callable that cannot be weakly referenced: a weak subscription raises TypeError and adds nothing;
-    a strong one works."""
+    a strong one works; once it is subscribed strongly, subscribing it (or an equal one) weakly again
+    changes nothing and raises nothing (an equal live subscriber is looked for first), while a weak
+    subscription to another event still raises TypeError."""
     log = []
     target = Slotted(log)
     try:
@@ -139,8 +150,15 @@ def unweakable(bus):
         outcome = "TypeError"
     counts = [bus.subscriber_count("click"), bus.publish("click", 7)]
     bus.subscribe("click", target, weak=False)
-    return [outcome, counts, bus.publish("click", 8), log, bus.subscriber_count("click"),
-            bus.unsubscribe("click", target), bus.subscriber_count("click"), bus.unsubscribe("click", target)]
+    again = []
+    for event in ("click", "key"):
+        try:
+            again.append(bus.subscribe(event, Slotted(log)))  # equal to target, a live strong subscriber of click
+        except TypeError:
+            again.append("TypeError")
+    return [outcome, counts, again, bus.publish("click", 8), log, bus.subscriber_count("click"),
+            bus.subscriber_count("key"), bus.unsubscribe("click", target), bus.subscriber_count("click"),
+            bus.unsubscribe("click", target)]
 
 
 def churn(bus, n, method):
