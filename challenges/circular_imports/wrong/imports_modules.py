@@ -1,4 +1,4 @@
-# expect: RE  imports the package instead of parsing it: the generated modules fail to import (ImportError: cycles, stale sys.modules entries)
+# expect: WA  imports the package instead of parsing it: where the imports happen to succeed (a module importing itself, a namespace package, imports in strings) it finds no cycle; elsewhere they fail (ImportError: cycles, stale sys.modules entries)
 import importlib
 import os
 import sys
