@@ -17,6 +17,7 @@ leaves = st.one_of(
     st.sets(st.integers(0, 9), max_size=3), st.complex_numbers(max_magnitude=10, allow_nan=False),
     st.tuples(st.just("<object>"), st.sampled_from(["a", "b c"])),
     st.tuples(st.just("<datetime>"), st.integers(0, 2**31)),
+    st.tuples(st.just("<float>"), st.sampled_from(["nan", "inf", "-inf"])),
 )
 values = st.recursive(leaves, lambda inner: st.one_of(
     st.lists(inner, max_size=3), st.tuples(inner, inner), st.dictionaries(keys, inner, max_size=3)), max_leaves=12)
@@ -34,14 +35,16 @@ messages = st.sampled_from([("plain message", ()), ("user %s logged in", ("alice
 exceptions = st.sampled_from([None, None, "none_tuple", "value", "chained", "unraised"])
 
 
-@prop(names, levels, messages, extras, micros, exceptions, max_examples=250)
-def records(p, name, level, message, extra, when, exc):
-    """Any record: the five fields (UTC timestamp with milliseconds truncated and Z, levelname, logger
-    name, getMessage(), the formatted traceback or nothing) plus every extra, sensitive keys redacted at
-    any depth, unencodable values as str(value), on one line; formatting twice gives the same line and
-    never changes the extras."""
+@prop(names, levels, messages, extras, micros, exceptions, st.one_of(st.none(), st.integers(0, 999)),
+      max_examples=250)
+def records(p, name, level, message, extra, when, exc, msecs):
+    """Any record: the five fields (UTC timestamp of record.created with milliseconds truncated and Z,
+    whatever record.msecs says; levelname, logger name, getMessage(), the formatted traceback or nothing)
+    plus every extra, sensitive keys redacted at any depth, unencodable values (NaN and the infinities
+    too) as str(value), on one line of strict JSON; formatting twice gives the same line and never
+    changes the extras."""
     f = p.new("JsonFormatter")
-    p.helper("format_record", f, name, level, message[0], message[1], extra, when, exc)
+    p.helper("format_record", f, name, level, message[0], message[1], extra, when, exc, msecs)
 
 
 @prop(st.dictionaries(extra_keys, values, min_size=1, max_size=3), st.booleans(), max_examples=60)
@@ -55,7 +58,8 @@ def through_a_logger(p, extra, fail):
 @prop(st.just(None), max_examples=1)
 def edge_cases(p, _):
     """Milliseconds truncated at .9997 s and at the last millisecond of a day, the epoch, no extras, a
-    sensitive key holding a dict, an empty nested dict, and logger.exception outside an except block."""
+    sensitive key holding a dict, an empty nested dict, logger.exception outside an except block, a
+    record.msecs that disagrees with record.created, NaN and the infinities at the top and nested."""
     f = p.new("JsonFormatter")
     cases = [
         ("app", 20, "m", (), {}, 999_700, None),
@@ -64,6 +68,10 @@ def edge_cases(p, _):
         ("app", 40, "m", (), {}, 1, "unraised"),
         ("root", 30, "%s", (("<object>", "o"),), {"items": [("<object>", "x"), {1, 2}, b"\x00"]}, 1_700_000_000_123_999, None),
         ("app.db", 50, "done", (), {"api_key": None, "Config": {"API_KEY": "k", "apikey": "visible"}}, 1_234_567_890_500_000, "chained"),
+        ("app", 20, "m", (), {}, 1_700_000_000_123_400, None, 0),
+        ("app", 20, "m", (), {}, 1_700_000_000_000_000, None, 999),
+        ("app", 20, "m", (), {"count": ("<float>", "nan"), "items": [("<float>", "inf"), 1.5, ("<float>", "-inf")],
+                              "payload": {"ratio": ("<float>", "nan"), "password": ("<float>", "inf")}}, 5_000, None),
     ]
     for case in cases:
         p.helper("format_record", f, *case)

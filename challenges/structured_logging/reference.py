@@ -3,6 +3,7 @@ JSON-safe in a copy (the record itself is never changed), dumped on one line."""
 import datetime
 import json
 import logging
+import math
 
 # Every attribute a LogRecord has without `extra` (taskName exists from Python 3.12 on), plus the two
 # that logging.Formatter.format adds.
@@ -20,6 +21,8 @@ def _clean(value):
         return {k: "***" if _sensitive(k) else _clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_clean(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # NaN and the infinities are not JSON: "nan", "inf", "-inf"
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
@@ -27,6 +30,7 @@ def _clean(value):
 
 class JsonFormatter(logging.Formatter):
     def format(self, record):
+        # record.created alone: record.msecs is ignored (it goes stale when record.created is set later)
         created = datetime.datetime.fromtimestamp(record.created, tz=datetime.timezone.utc)
         payload = {
             "timestamp": created.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
@@ -40,4 +44,4 @@ class JsonFormatter(logging.Formatter):
         for key, value in record.__dict__.items():
             if key not in STANDARD:
                 payload[key] = "***" if _sensitive(key) else _clean(value)
-        return json.dumps(payload)
+        return json.dumps(payload, allow_nan=False)

@@ -2,7 +2,8 @@
 them with the formatter under test in a non-UTC local time zone, and returns what the line says.
 
 Values the wire cannot carry are described by tags and built here: ("<object>", name) becomes an
-object JSON cannot encode whose str() is "<Opaque name>", ("<datetime>", seconds) a UTC datetime.
+object JSON cannot encode whose str() is "<Opaque name>", ("<datetime>", seconds) a UTC datetime,
+("<float>", "nan") a NaN or an infinity ("inf", "-inf").
 Tracebacks name files whose paths differ between the judge and the sandbox, so the helper checks
 an `exc_info` value against `formatException` itself and reports a marker instead of the text.
 """
@@ -32,6 +33,8 @@ def build(value):
         return Opaque(value[1])
     if type(value) is tuple and len(value) == 2 and value[0] == "<datetime>":
         return datetime.datetime.fromtimestamp(value[1], tz=datetime.timezone.utc)
+    if type(value) is tuple and len(value) == 2 and value[0] == "<float>":
+        return float(value[1])  # "nan", "inf", "-inf"
     if type(value) is tuple:
         return tuple(build(v) for v in value)
     if type(value) is list:
@@ -75,14 +78,18 @@ class _LocalTime:
         return False
 
 
+def _not_json(constant):
+    raise ValueError(f"{constant} is not JSON (RFC 8259 has no NaN or Infinity)")
+
+
 def _read(line, record):
-    """The parsed line, or a string saying why it is not one line of JSON."""
+    """The parsed line, or a string saying why it is not one line of strict JSON."""
     if type(line) is not str:
         return f"format() returned a {type(line).__name__}, not a str"
     if "\n" in line or "\r" in line:
         return f"not one line: {line.count(chr(10)) + 1} lines"
     try:
-        payload = json.loads(line)
+        payload = json.loads(line, parse_constant=_not_json)
     except ValueError as exc:
         return f"not JSON: {exc}"
     if type(payload) is not dict:
@@ -96,8 +103,10 @@ def _read(line, record):
     return payload
 
 
-def format_record(formatter, name, level, msg, args, extras, micros, exc):
-    """Format a record created at `micros` microseconds (plus a quarter) after the epoch, twice.
+def format_record(formatter, name, level, msg, args, extras, micros, exc, msecs=None):
+    """Format a record created at `micros` microseconds (plus a quarter) after the epoch, twice. With
+    `msecs`, record.msecs is set to it afterwards, disagreeing with record.created (as when code sets
+    record.created on a record made earlier): the timestamp must follow record.created.
 
     Returns [payload, the same line both times, the extras left unchanged].
     """
@@ -106,7 +115,7 @@ def format_record(formatter, name, level, msg, args, extras, micros, exc):
     record = logger.makeRecord(name, level, "app.py", 42, build(msg), build(args), _exc_info(exc),
                                extra=extras)
     record.created = (micros + 0.25) / 1_000_000
-    record.msecs = int((record.created - int(record.created)) * 1000) + 0.0
+    record.msecs = int((record.created - int(record.created)) * 1000) + 0.0 if msecs is None else float(msecs)
     before = repr(extras)
     with _LocalTime():
         line = formatter.format(record)
