@@ -205,9 +205,24 @@ def parser_copes_with_real_playlists(p, vs, seed):
     p.call("parse_master_playlist", render(vs, seed))
 
 
+def _stream_inf(attributes):
+    return f"#EXTM3U\n#EXT-X-STREAM-INF:{attributes}\nv.m3u8\n"
+
+
+@prop(st.text("0123456789+-._ e\"x\u0663", max_size=6), st.text("0123456789Xx -\"\u00d7p", max_size=7),
+      max_examples=200)
+def attribute_values(p, bandwidth, resolution):
+    """BANDWIDTH must be a decimal-integer (ASCII digits only: no sign, space, `_`, quotes, fraction or
+    exponent, below 2**64) and RESOLUTION a decimal-resolution (digits, a lowercase x, digits), or
+    parse_master_playlist raises ValueError; valid values come back (RESOLUTION as written)."""
+    p.call("parse_master_playlist", _stream_inf(f"BANDWIDTH={bandwidth}"))
+    p.call("parse_master_playlist", _stream_inf(f"BANDWIDTH=100,RESOLUTION={resolution}"))
+
+
 @prop(st.just(None), max_examples=1)
 def playlist_edge_cases(p, _):
-    """An empty variant list, a playlist without #EXTM3U, a tag without BANDWIDTH or without a URI."""
+    """An empty variant list, a playlist without #EXTM3U, a tag without BANDWIDTH or without a URI; blank
+    lines before #EXTM3U, a lone \\r (not a line end), BANDWIDTH, RESOLUTION and CODECS malformed."""
     p.call("build_master_playlist", []).compare(parses_back_to([]))
     p.call("parse_master_playlist", "#EXTM3U\n")
     p.call("parse_master_playlist", "#EXTM3U")
@@ -217,3 +232,18 @@ def playlist_edge_cases(p, _):
     p.call("parse_master_playlist", "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=5\n")
     p.call("parse_master_playlist", "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=5\n#EXT-X-STREAM-INF:BANDWIDTH=6\nb\n")
     p.call("parse_master_playlist", '#EXTM3U\r\n#EXT-X-STREAM-INF:CODECS="a,b",BANDWIDTH=7\r\nx.m3u8\r\n')
+    for text in ["\n#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\na.m3u8\n", "\r\n#EXTM3U\n", "  \n#EXTM3U\n",
+                 "  #EXTM3U \t\n#EXT-X-STREAM-INF:BANDWIDTH=1\na.m3u8",
+                 "#EXTM3U\r#EXT-X-STREAM-INF:BANDWIDTH=1\ra.m3u8\r", "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\na\rb.m3u8\n",
+                 "#EXTM3U\r\r\n#EXT-X-STREAM-INF:BANDWIDTH=1\r\r\na.m3u8\r\r\n",
+                 "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\n# note\rx.m3u8\n",
+                 "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\u2028x\na.m3u8\n"]:
+        p.call("parse_master_playlist", text)
+    for attributes in ["BANDWIDTH=1.5", "BANDWIDTH=1e6", "BANDWIDTH=-5", "BANDWIDTH=+5", "BANDWIDTH= 5", "BANDWIDTH=1_000",
+                       'BANDWIDTH="1000"', "BANDWIDTH=", "BANDWIDTH=\u0663", "BANDWIDTH=18446744073709551616",
+                       "BANDWIDTH=18446744073709551615", "BANDWIDTH=007", "BANDWIDTH=0",
+                       "BANDWIDTH=1,RESOLUTION=1280X720", "BANDWIDTH=1,RESOLUTION=1280x", "BANDWIDTH=1,RESOLUTION=x720",
+                       "BANDWIDTH=1,RESOLUTION=1280x720p", 'BANDWIDTH=1,RESOLUTION="1280x720"', "BANDWIDTH=1,RESOLUTION=-1x5",
+                       "BANDWIDTH=1,RESOLUTION=1280\u00d7720", "BANDWIDTH=1,RESOLUTION=0x0", "BANDWIDTH=1,RESOLUTION=01280x0720",
+                       "BANDWIDTH=1,CODECS=avc1", 'BANDWIDTH=1,CODECS=""', 'BANDWIDTH=1,CODECS="avc1.4d401f,mp4a.40.2"']:
+        p.call("parse_master_playlist", _stream_inf(attributes))

@@ -1,5 +1,6 @@
 """Reference for video_streaming: BBA-0 rate selection, segmenting, and HLS master playlists (RFC 8216)."""
 import math
+import re
 from fractions import Fraction
 
 
@@ -60,7 +61,27 @@ def _attributes(text):
     return result
 
 
+def _variant(attributes):
+    """The variant an #EXT-X-STREAM-INF's attributes describe; ValueError unless they are well formed."""
+    if "BANDWIDTH" not in attributes:
+        raise ValueError("#EXT-X-STREAM-INF without BANDWIDTH")
+    bandwidth = attributes["BANDWIDTH"]
+    if not re.fullmatch(r"[0-9]+", bandwidth) or int(bandwidth) >= 2**64:  # an RFC 8216 decimal-integer
+        raise ValueError(f"BANDWIDTH={bandwidth} is not a decimal integer")
+    variant = {"bandwidth": int(bandwidth)}
+    if "RESOLUTION" in attributes:
+        if not re.fullmatch(r"[0-9]+x[0-9]+", attributes["RESOLUTION"]):  # a decimal-resolution
+            raise ValueError(f"RESOLUTION={attributes['RESOLUTION']} is not WxH")
+        variant["resolution"] = attributes["RESOLUTION"]
+    if "CODECS" in attributes:
+        if not re.fullmatch(r'"[^"]*"', attributes["CODECS"]):  # a quoted-string
+            raise ValueError(f"CODECS={attributes['CODECS']} is not a quoted string")
+        variant["codecs"] = attributes["CODECS"][1:-1]
+    return variant
+
+
 def parse_master_playlist(text):
+    # only \n and \r\n end a line (RFC 8216): a lone \r is a character of its line (whitespace at its ends)
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
     if not lines or lines[0] != "#EXTM3U":
         raise ValueError("a playlist starts with #EXTM3U")
@@ -69,14 +90,7 @@ def parse_master_playlist(text):
         if line.startswith("#EXT-X-STREAM-INF:"):
             if pending is not None:
                 raise ValueError("#EXT-X-STREAM-INF without a URI")
-            attributes = _attributes(line[len("#EXT-X-STREAM-INF:"):])
-            if "BANDWIDTH" not in attributes:
-                raise ValueError("#EXT-X-STREAM-INF without BANDWIDTH")
-            pending = {"bandwidth": int(attributes["BANDWIDTH"])}
-            if "RESOLUTION" in attributes:
-                pending["resolution"] = attributes["RESOLUTION"]
-            if "CODECS" in attributes:
-                pending["codecs"] = attributes["CODECS"][1:-1]
+            pending = _variant(_attributes(line[len("#EXT-X-STREAM-INF:"):]))
         elif line and not line.startswith("#") and pending is not None:
             pending["uri"] = line
             variants.append(pending)
