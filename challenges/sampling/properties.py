@@ -68,11 +68,28 @@ def temperature_must_be_positive(p, seed, temperature):
 
 @prop(seeds, st.sampled_from([0, -1]), st.sampled_from([0.0, -0.5, 1.5, 2.0]), max_examples=12)
 def invalid_arguments(p, seed, k, top_p):
-    """k < 1 and p outside (0, 1] are ValueErrors; p = 1.0 is valid and keeps every token of positive probability."""
+    """k < 1, p outside (0, 1] and min_tokens_to_keep < 1 are ValueErrors; p = 1.0 is valid and keeps every
+    token."""
     logits = make_logits(seed, 2, 6, "float32")
     p.call("top_k_filter", logits, k)
     p.call("top_p_filter", logits, top_p)
     p.call("top_p_filter", logits, 1.0)
+    p.call("top_p_filter", logits, 0.5, min_tokens_to_keep=k)
+
+
+@prop(seeds, rows, vocabs, dtypes, st.sampled_from([-120.0, -800.0, -1e4, -3e38]), st.integers(1, 3),
+      max_examples=40)
+def top_p_of_one_keeps_everything(p, seed, batch, vocab, dtype, far, min_keep):
+    """p = 1.0 keeps every token, those whose probability underflows to 0.0 in float32 or float64 included
+    (a logit `far` below its row's largest): the result equals the input, -inf entries stay -inf. A large
+    min_tokens_to_keep (up to more than V) keeps everything as well."""
+    logits = make_logits(seed, batch, vocab, dtype, masked=0.2 if seed % 2 else 0.0)
+    low = torch.rand(batch, vocab, generator=torch.Generator().manual_seed(seed)) < 0.3
+    low[torch.arange(batch), logits.argmax(dim=-1)] = False
+    logits = torch.where(low & torch.isfinite(logits), torch.full_like(logits, far), logits)
+    p.call("top_p_filter", logits, 1.0)
+    p.call("top_p_filter", logits, 1.0, min_tokens_to_keep=min_keep)
+    p.call("top_p_filter", logits, safe_p(logits, 0.5), min_tokens_to_keep=vocab + min_keep - 1)
 
 
 @prop(seeds, rows, vocabs, dtypes, st.integers(1, 45), max_examples=120)

@@ -21,6 +21,10 @@ def top_k_filter(logits, k):
 def top_p_filter(logits, p, min_tokens_to_keep=1):
     if not 0 < p <= 1:
         raise ValueError(f"p must be in (0, 1], got {p}")
+    if min_tokens_to_keep < 1:
+        raise ValueError(f"min_tokens_to_keep must be at least 1, got {min_tokens_to_keep}")
+    if p == 1.0:
+        return logits.clone()  # keeps every token, also one whose probability underflows to 0.0
     ordered, order = torch.sort(logits, dim=-1)  # ascending
     cumulative = torch.softmax(ordered.to(torch.float64), dim=-1).cumsum(dim=-1)
     remove = cumulative <= 1 - p  # the least likely tokens whose total stays within 1 - p
