@@ -160,6 +160,37 @@ def int4_dequantize(p, seed, out, groups, group_size):
     p.call("dequantize_int4", packed, scales, group_size).compare(tensor_close())
 
 
+@prop(seeds, st.integers(1, 3), st.sampled_from([2, 4, 6, 8, 12, 24]), st.sampled_from([-4, -2, 0, 1, 2, 3, 4, 5, 6, 8, 12, 24, 48]),
+      max_examples=60)
+def invalid_group_sizes(p, seed, out, n, group_size):
+    """A group_size that is not a positive even divisor of `in` (0, negative, odd, not dividing, larger
+    than the row) is a ValueError for quantize_int4 and dequantize_int4, as are scales whose shape does
+    not fit; a valid one works as usual."""
+    w = make_weights(seed, out, n)
+    p.call("quantize_int4", w, group_size).compare(int4_codes(w, group_size))  # used only when both return
+    g = torch.Generator().manual_seed(seed)
+    packed = torch.randint(0, 256, (out, n // 2), generator=g).to(torch.uint8)
+    for groups in sorted({max(1, n // max(group_size, 1)), 1, n // 2}):
+        scales = (torch.rand(out, groups, generator=g, dtype=torch.float64) + 1e-3).to(torch.float32)
+        p.call("dequantize_int4", packed, scales, group_size).compare(tensor_close())
+    p.call("dequantize_int4", packed, torch.ones(out + 1, 1), n)
+
+
+@prop(st.just(None), max_examples=1)
+def group_size_edge_cases(p, _):
+    """Odd group sizes that divide `in` (3 of 6, 1 of 2), 0, negative, not a divisor, larger than `in`,
+    scales of the wrong shape: ValueError; group_size == in is valid."""
+    for n, group_size in [(6, 3), (2, 1), (4, 0), (4, -2), (6, 4), (4, 8), (4, 4), (6, 2)]:
+        w = make_weights(n + group_size, 2, n)
+        p.call("quantize_int4", w, group_size).compare(int4_codes(w, group_size))
+        packed = torch.arange(2 * (n // 2), dtype=torch.uint8).reshape(2, n // 2)
+        scales = torch.ones(2, max(1, n // group_size) if group_size > 0 else 1)
+        p.call("dequantize_int4", packed, scales, group_size).compare(tensor_close())
+    packed = torch.zeros(2, 3, dtype=torch.uint8)
+    for shape in [(2, 1), (2, 3), (1, 3), (3, 3), (2, 3, 1), (6,)]:
+        p.call("dequantize_int4", packed, torch.ones(shape), 2).compare(tensor_close())
+
+
 @prop(seeds, rows, st.integers(1, 4), group_sizes, max_examples=40)
 def round_trip(p, seed, out, groups, group_size):
     """Both formats on one weight matrix, in the order a model loader uses them."""

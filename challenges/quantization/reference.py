@@ -22,8 +22,15 @@ def dequantize_int8(q, scale):
     return (q.to(torch.float64) * scale.to(torch.float64)).to(torch.float32)
 
 
+def _check_group_size(n, group_size):
+    # groups of an even size that tile the row exactly; anything else is a ValueError, never a reshape error
+    if group_size < 2 or group_size % 2 or n % group_size:
+        raise ValueError("group_size must be a positive even divisor of the row length")
+
+
 def quantize_int4(w, group_size):
     out, n = w.shape
+    _check_group_size(n, group_size)
     groups = w.to(torch.float64).reshape(out, n // group_size, group_size)
     scales = _scale(groups.abs().amax(dim=2), 7)  # (out, n // group_size)
     q = torch.round(groups / scales[:, :, None]).reshape(out, n).to(torch.int64) + 8  # 1 .. 15
@@ -34,6 +41,9 @@ def quantize_int4(w, group_size):
 def dequantize_int4(packed, scales, group_size):
     p = packed.to(torch.int64)
     out = p.shape[0]
+    _check_group_size(2 * p.shape[1], group_size)
+    if tuple(scales.shape) != (out, 2 * p.shape[1] // group_size):
+        raise ValueError("scales must have the shape (out, in // group_size)")
     q = torch.stack([p & 15, p >> 4], dim=2).reshape(out, -1) - 8  # (out, in): low nibble first
     per_element = scales.to(torch.float64).repeat_interleave(group_size, dim=1)
     return (q.to(torch.float64) * per_element).to(torch.float32)
