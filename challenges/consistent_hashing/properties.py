@@ -3,6 +3,8 @@ errors the judge compares facts (computed inside the sandbox by support.py) rath
 answers name current nodes, adding or removing a node moves only the keys it must, the load is
 balanced, the mapping depends only on the set of nodes (not on history, insertion order or the
 interpreter's salted hash()), and a lookup is fast."""
+import re
+
 from hypothesis import strategies as st
 
 from judge.harness import prop, scaling
@@ -130,9 +132,31 @@ def balanced_load(p, nodes):
     p.helper("load_ratio", ring, nodes, 100_000).compare(at_most(1.5))
 
 
+# any code point, lone surrogates (category Cs) included; never a high surrogate right before a low one,
+# which the JSON wire would join into one astral character
+any_text = st.lists(st.one_of(st.characters(), st.characters(categories=["Cs"])), max_size=6).map("".join).filter(
+    lambda text: not re.search("[\ud800-\udbff][\udc00-\udfff]", text))
+
+
+@prop(st.lists(any_text, min_size=1, max_size=5, unique=True), st.lists(any_text, min_size=1, max_size=8),
+      st.integers(1, 20), max_examples=100)
+def any_string_is_a_key_or_a_node(p, nodes, lookups, vnodes):
+    """Node names and keys are any str: the empty string, any code point, lone surrogates ("\ud800",
+    which str.encode() refuses) included; answers are current nodes, removing works, and the mapping is
+    the same in a ring built afresh in another order."""
+    ring = p.new("HashRing", nodes, vnodes)
+    for key in lookups:
+        ring.get_node(key).compare(one_of_nodes(nodes))
+    p.helper("same_keys_same_nodes", ring, p.new("HashRing", list(reversed(nodes)), vnodes), lookups)
+    ring.remove_node(nodes[0])
+    for key in lookups:
+        ring.get_node(key).compare(one_of_nodes(nodes[1:]))
+
+
 @prop(st.just(None), max_examples=1)
 def edge_cases(p, _):
-    """The empty ring, the default arguments, one node, removing the last node, re-adding it."""
+    """The empty ring, the default arguments, one node, removing the last node, re-adding it; vnodes < 1
+    (ValueError); lone surrogates in keys and node names."""
     ring = p.new("HashRing")
     ring.get_node("a")
     ring.remove_node("a")
@@ -149,6 +173,14 @@ def edge_cases(p, _):
     p.helper("lookups_valid", two, ["x", "y"], 1000)
     p.helper("remove_moves", two, "x", 500).compare(facts(moved_exactly_its_keys="same", gone="same"))
     two.get_node("key").compare(one_of_nodes(["y"]))
+    for args in [((), 0), (["a"], 0), (["a", "b"], -1), ((), -100)]:
+        p.new("HashRing", *args)
+    p.new("HashRing", ["a"], 1).get_node("k").compare(one_of_nodes(["a"]))
+    odd = p.new("HashRing", ["\ud800", "\udfff-node", "plain"], 5)
+    for key in ["\ud800", "a\udc80b", "\udbff\udfff", "\U0010ffff", ""]:
+        odd.get_node(key).compare(one_of_nodes(["\ud800", "\udfff-node", "plain"]))
+    odd.remove_node("\ud800")
+    odd.add_node("\ud800")
 
 
 @scaling(ratio=8)

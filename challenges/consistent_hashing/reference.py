@@ -4,11 +4,14 @@ import hashlib
 
 
 def _position(text):
-    return int.from_bytes(hashlib.md5(text.encode()).digest(), "big")
+    # surrogatepass: every str has bytes to hash, lone surrogates ("\ud800") included
+    return int.from_bytes(hashlib.md5(text.encode("utf-8", "surrogatepass")).digest(), "big")
 
 
 class HashRing:
     def __init__(self, nodes=(), vnodes=100):
+        if vnodes < 1:
+            raise ValueError(f"vnodes must be at least 1, got {vnodes}")
         self.vnodes = vnodes
         self.nodes = set()
         self.points = []  # sorted (position, node)

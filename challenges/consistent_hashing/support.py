@@ -73,6 +73,11 @@ def same_mapping(ring, other, nodes, count):
     return _mapping(ring, names) == theirs
 
 
+def same_keys_same_nodes(ring, other, names):
+    """True when two rings (the same nodes, added in different orders) map every key of `names` alike."""
+    return _mapping(ring, names) == _mapping(other, names)
+
+
 def lookup_many(ring, count):
     """`count` lookups (for the timing check); returns how many distinct nodes answered."""
     return len(set(_mapping(ring, keys(count, seed=11))))

@@ -4,7 +4,7 @@ import hashlib
 
 
 def _position(text):
-    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()[:8], "big")
 
 
 class HashRing:

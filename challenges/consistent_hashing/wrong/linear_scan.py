@@ -3,11 +3,13 @@ import hashlib
 
 
 def _position(text):
-    return int.from_bytes(hashlib.md5(text.encode()).digest(), "big")
+    return int.from_bytes(hashlib.md5(text.encode("utf-8", "surrogatepass")).digest(), "big")
 
 
 class HashRing:
     def __init__(self, nodes=(), vnodes=100):
+        if vnodes < 1:
+            raise ValueError("vnodes must be at least 1")
         self.vnodes, self.nodes, self.points = vnodes, set(), []
         for node in nodes:
             self.add_node(node)

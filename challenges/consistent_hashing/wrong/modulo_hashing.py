@@ -19,4 +19,4 @@ class HashRing:
     def get_node(self, key):
         if not self.nodes:
             raise ValueError("empty ring")
-        return self.nodes[int(hashlib.sha1(key.encode()).hexdigest(), 16) % len(self.nodes)]
+        return self.nodes[int(hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest(), 16) % len(self.nodes)]

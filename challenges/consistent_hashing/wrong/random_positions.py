@@ -5,7 +5,7 @@ import random
 
 
 def _position(text):
-    return int(hashlib.md5(text.encode()).hexdigest(), 16) / 2.0**128
+    return int(hashlib.md5(text.encode("utf-8", "surrogatepass")).hexdigest(), 16) / 2.0**128
 
 
 class HashRing:

@@ -4,7 +4,7 @@ import hashlib
 
 
 def _position(text):
-    return int(hashlib.md5(text.encode()).hexdigest(), 16)
+    return int(hashlib.md5(text.encode("utf-8", "surrogatepass")).hexdigest(), 16)
 
 
 class HashRing:
