@@ -17,19 +17,49 @@ def sample(seed, size, kind="random"):
     return " ".join(words).encode()[:size]
 
 
-def shift_facts(chunker, seed, size, pos, insert, sizes):
-    """Chunks random data, then the same data with `insert` inserted at `pos`. The fact: the share of old
-    boundaries past pos + max_size (the end of the data excluded) that reappear shifted by len(insert)
-    (1.0 when there are none)."""
-    data = sample(seed, size)
+def shift_facts(chunker, seed, size, pos, insert, sizes, files=3):
+    """Chunks `files` random files (seeds seed, seed + 1, ...), then each with `insert` inserted at `pos`.
+    The fact: the share of all their old boundaries past pos + max_size (each file's end excluded) that
+    reappear shifted by len(insert) (1.0 when there are none). Pooling a few files keeps one slow
+    resynchronisation (normalised chunking, as in FastCDC, may take several chunks now and then) from
+    deciding the verdict, while fixed-size blocks still keep almost none."""
+    kept = total = 0
     pos = min(pos, size)
-    edited = data[:pos] + insert + data[pos:]
-    old = chunker(data, *sizes)
-    new = set(chunker(edited, *sizes))
-    later = [b for b in old if pos + sizes[2] < b < size]
-    if not later:
-        return 1.0
-    return sum(b + len(insert) in new for b in later) / len(later)
+    for s in range(seed, seed + files):
+        data = sample(s, size)
+        old = chunker(data, *sizes)
+        new = set(chunker(data[:pos] + insert + data[pos:], *sizes))
+        later = [b for b in old if pos + sizes[2] < b < size]
+        kept += sum(b + len(insert) in new for b in later)
+        total += len(later)
+    return kept / total if total else 1.0
+
+
+def cut_at(position, size, seed=0):
+    """Random bytes in which a Gear hash over the sha256 table (the reference's) with the default sizes'
+    13-bit mask is 0 exactly at `position`: a chunker of that kind cuts exactly there when `position` is
+    at least min_size. For any other chunker it is just random data."""
+    gear = [int.from_bytes(hashlib.sha256(bytes([i])).digest(), "big") for i in range(256)]
+    rng = random.Random(f"cut_at:{seed}")
+    while True:  # the hash depends on the last 13 bytes only: find 13 that make it 0 (about 8,000 tries)
+        tail, h = rng.randbytes(13), 0
+        for byte in tail:
+            h = (h << 1 & 8191) + gear[byte] & 8191
+        if h == 0:
+            break
+    data = bytearray(rng.randbytes(size))
+    data[position - 13:position] = tail
+    return bytes(data)
+
+
+def defaults_facts(chunker, default_store, explicit_store):
+    """chunk_boundaries(data) and ChunkStore() without sizes behave exactly as with (2048, 8192, 65536):
+    on random data, on all zeros (cuts forced at max_size) and on data whose cuts may fall exactly at
+    2047 or 2048 bytes (min_size)."""
+    datas = [sample(21, 100_000), bytes(140_000), cut_at(2048, 60_000), cut_at(2047, 60_000, seed=1)]
+    sizes = (2048, 8192, 65536)
+    return {"chunking": all(chunker(data) == chunker(data, *sizes) for data in datas),
+            "store": all(default_store.put(data) == explicit_store.put(data) for data in datas)}
 
 
 def store_facts(store, seeds, size):
