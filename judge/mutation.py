@@ -9,6 +9,28 @@ Each mutant is `reference.py` with exactly one change made on its syntax tree:
     delete     a statement replaced by `pass` (not docstrings, defs, imports or `pass` itself)
     return     `return v` becomes `return None`, and `return v + 1` where v may be a number
 
+and one operator that is not in the default set (`OPERATORS`, which `judge check` runs), only in
+`ALL_OPERATORS`, for an author who asks for it (`run_mutation(..., operators=ALL_OPERATORS)`):
+
+    scan       a lookup, membership test, pop or add on a dict, set or deque the module builds (a name
+               or attribute assigned a display, a comprehension or dict(), set(), OrderedDict(), ...)
+               made O(len) without changing its result: `k in d` becomes `k in (sum(1 for _ in d), d)[1]`
+               (a pass in Python, as slow per item as the loop of a real scan)
+
+A scan mutant behaves exactly like the reference, only slower, so only a scaling property can kill
+it: a survivor is an operation whose cost no scaling property measures (search_engine's phrase
+matching and its remove(), for instance, when this was written). It is not a default operator
+because a survivor is not always a gap (an operation off the hot path, or on a container that stays
+small, such as a merge of two small clocks), so each one needs an author's judgement, and because
+adding mutants would change the deterministic sample and the scores of every challenge with more
+than `max_mutants` of them.
+
+Mutation testing cannot, by construction, find property gaps for bugs that are not a one-token
+change of the reference: a different design (a line regex instead of the syntax tree, a list index
+recorded at subscription instead of a key, an eviction that scans a log of deleted entries) is not
+reachable from the reference's code. Such gaps are closed by wrong/ submissions, which `judge check`
+keeps rejected.
+
 A mutant's id, `<operator>@<line>:<col>#<n>`, names the operator and the position of the changed
 node in reference.py (n tells apart mutants of one node), so it stays stable while the reference
 does not change. Its diff compares `ast.unparse` of the unmutated tree with that of the mutant,
@@ -55,6 +77,7 @@ EQUIVALENT_FILE = "equivalent_mutants.yaml"
 MAX_MUTANTS = 60
 MUTANT_EXAMPLES = 100
 OPERATORS = ("arith", "compare", "constant", "negate", "delete", "return")
+ALL_OPERATORS = OPERATORS + ("scan",)
 
 _ARITH = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.FloorDiv, ast.FloorDiv: ast.Mult, ast.Mod: ast.FloorDiv}
 _COMPARE = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
@@ -63,6 +86,9 @@ _NOT_NUMERIC = (ast.Compare, ast.BoolOp, ast.List, ast.Tuple, ast.Dict, ast.Set,
                 ast.DictComp, ast.GeneratorExp, ast.JoinedStr, ast.Lambda, ast.Await, ast.Yield, ast.YieldFrom)
 _KEEP_STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Pass,
                     ast.Global, ast.Nonlocal)
+_CONTAINER_CALLS = frozenset({"dict", "set", "frozenset", "OrderedDict", "defaultdict", "Counter", "deque"})
+_CONTAINER_METHODS = frozenset({"get", "pop", "popitem", "setdefault", "move_to_end", "add", "discard", "remove",
+                                "popleft", "appendleft", "append"})
 
 
 @dataclass
@@ -163,6 +189,34 @@ def _negative_int(node: ast.AST) -> bool:
     return isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and _int_constant(node.operand)
 
 
+def _containers(tree: ast.AST) -> set[str]:
+    """Names and attributes (as written: `seen`, `self.nodes`) that the module assigns a dict, set or deque."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            value = node.value
+            call = value.func if isinstance(value, ast.Call) else None
+            name = call.id if isinstance(call, ast.Name) else call.attr if isinstance(call, ast.Attribute) else None
+            if isinstance(value, (ast.Dict, ast.Set, ast.DictComp, ast.SetComp)) or name in _CONTAINER_CALLS:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                found.update(ast.unparse(t) for t in targets if isinstance(t, (ast.Name, ast.Attribute)))
+    return found
+
+
+def _scanned(tree: ast.AST) -> list[ast.expr]:
+    """The container expressions of the operations a `scan` mutant slows down, in ast.walk order."""
+    containers = _containers(tree)
+    operands = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            operands += [right for op, right in zip(node.ops, node.comparators) if isinstance(op, (ast.In, ast.NotIn))]
+        elif isinstance(node, ast.Subscript):
+            operands.append(node.value)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _CONTAINER_METHODS:
+            operands.append(node.func.value)
+    return [n for n in operands if isinstance(n, (ast.Name, ast.Attribute)) and ast.unparse(n) in containers]
+
+
 def _sites(tree: ast.AST) -> list[tuple[int, str, int, str]]:
     """(node index in ast.walk order, operator, variant, description) for every possible change."""
     parents: dict[int, list] = {}  # id(stmt) -> the body list that holds it
@@ -182,6 +236,7 @@ def _sites(tree: ast.AST) -> list[tuple[int, str, int, str]]:
             if ann is not None:
                 annotations.update(id(n) for n in ast.walk(ann))
     negated = {id(n.operand) for n in ast.walk(tree) if _negative_int(n)}
+    scanned = {id(n) for n in _scanned(tree)}
     sites = []
     for index, node in enumerate(ast.walk(tree)):
         if isinstance(node, (ast.BinOp, ast.AugAssign)) and type(node.op) in _ARITH:
@@ -208,6 +263,8 @@ def _sites(tree: ast.AST) -> list[tuple[int, str, int, str]]:
         if isinstance(node, ast.stmt) and not isinstance(node, _KEEP_STATEMENTS) and id(node) in parents:
             if not _is_docstring(node, parents[id(node)]):
                 sites.append((index, "delete", 0, "statement replaced by pass"))
+        if id(node) in scanned:
+            sites.append((index, "scan", 0, f"{ast.unparse(node)} made O(len) (the same result, slower)"))
     return sites
 
 
@@ -245,6 +302,12 @@ def _apply(tree: ast.Module, index: int, operator: str, variant: int) -> None:
         node.value = node.value + (1 if variant == 0 else -1)
     elif operator == "negate":
         node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+    elif operator == "scan":  # c -> (sum(1 for _ in c), c)[1]: the same object, after a Python-level pass over it
+        count = ast.parse("sum(1 for _ in c)", mode="eval").body
+        count.args[0].generators[0].iter = copy.deepcopy(node)
+        slow = ast.Tuple(elts=[count, copy.deepcopy(node)], ctx=ast.Load())
+        _replace_child(tree, node, ast.copy_location(ast.Subscript(value=slow, slice=ast.Constant(value=1),
+                                                                   ctx=ast.Load()), node))
     elif operator == "return":
         if variant == 0:
             node.value = ast.Constant(value=None)
@@ -291,7 +354,7 @@ def generate_mutants(source: str, filename: str = "reference.py",
                                             fromfile=filename, tofile=f"{filename} (mutant)", n=2))
         mutants.append(Mutant(id=f"{operator}@{line}:{col}#{n}", operator=operator, line=line, col=col,
                               description=f"line {line}: {description}", source=text, diff=diff))
-    return sorted(mutants, key=lambda m: (m.line, m.col, OPERATORS.index(m.operator), m.id))
+    return sorted(mutants, key=lambda m: (m.line, m.col, ALL_OPERATORS.index(m.operator), m.id))
 
 
 # -- equivalent mutants
@@ -452,8 +515,9 @@ def sample(mutants: list[Mutant], cap: int, key: str) -> list[Mutant]:
 def run_mutation(challenge: Challenge, *, seed: int = 1, max_examples: int = MUTANT_EXAMPLES,
                  max_mutants: int = MAX_MUTANTS, jobs: int | None = None, reference_cpu: float | None = None,
                  reference_wall: float | None = None, pool=None,
-                 log: Callable[[str], None] | None = None) -> MutationReport:
-    """Generate, run and score the mutants of the challenge's reference (local backend)."""
+                 log: Callable[[str], None] | None = None, operators: Iterable[str] = OPERATORS) -> MutationReport:
+    """Generate, run and score the mutants of the challenge's reference (local backend); `operators`
+    picks the kinds (ALL_OPERATORS adds `scan`)."""
     started = time.monotonic()
     report = MutationReport()
     source = challenge.reference_path.read_text(encoding="utf-8")
@@ -462,7 +526,7 @@ def run_mutation(challenge: Challenge, *, seed: int = 1, max_examples: int = MUT
     except ChallengeError as exc:
         report.problems.append(str(exc))
         marks = []
-    mutants = generate_mutants(source)
+    mutants = generate_mutants(source, operators=operators)
     report.generated = len(mutants)
     equivalent, candidates = [], []
     for mutant in mutants:
