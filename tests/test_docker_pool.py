@@ -61,25 +61,29 @@ def test_no_spare_unless_asked(tmp_path):
         for number in range(2):
             session = backend.open(_job(tmp_path, f"job{number}"))
             session.close()
-            assert _ours(backend) == set()
+            assert not backend._spares and session.container.id not in _ours(backend)
     finally:
         backend.close()
 
 
 def test_each_job_gets_a_fresh_container_and_the_next_one_is_started_meanwhile(backend, tmp_path):
-    hosts = []
+    hosts, used = [], set()
     for number in range(3):
         session = backend.open(_job(tmp_path, f"job{number}"))
+        used.add(session.container.id)
         assert session.start(HELLO)["op"] == "ready"
         host, seen = session.request(ASK)["outcomes"][0]["value"]
         assert seen is False  # nothing another submission did is visible
         hosts.append(host)
         if number >= 1:  # from the second job on, a spare is waiting besides the running one
-            assert len(_ours(backend)) == 2
+            (spare,) = backend._spares.values()
+            waiting = spare.take()
+            assert waiting is not None and waiting.container.id not in used
+            used.add(waiting.container.id)
         session.close()
     assert len(set(hosts)) == 3
     backend.close()
-    assert _ours(backend) == set()
+    assert not used & _ours(backend)  # the sessions' containers and the last spare are gone
 
 
 def test_a_spare_is_removed_when_the_judge_process_exits(tmp_path):
