@@ -38,7 +38,7 @@ from judge import runner  # noqa: E402
 from judge.backends import choose_backend  # noqa: E402
 from judge.catalog import Catalog  # noqa: E402
 from judge.plugins import make_plugin_manager  # noqa: E402
-from sandbox.session import StreamSession  # noqa: E402
+from judge.sandbox.session import StreamSession  # noqa: E402
 
 
 def wall(argv: list[str]) -> float:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from judge.cli import main  # noqa: E402
-from sandbox.local import own_rss_mib  # noqa: E402
+from judge.sandbox.local import own_rss_mib  # noqa: E402
 
 PROBE = ROOT / "challenges" / "lru_cache" / "wrong" / "returns_bool_on_hit.py"
 GC_HEAVY = ROOT / "challenges" / "exception_handling" / "reference.py"

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from judge.backends import choose_backend  # noqa: E402
 from judge.plugins import make_plugin_manager  # noqa: E402
-from sandbox.session import Job, Limits  # noqa: E402
+from judge.sandbox.session import Job, Limits  # noqa: E402
 
 REFERENCE = ROOT / "challenges" / "lru_cache" / "reference.py"
 LIMITS = Limits(cpu_seconds=20, wall_seconds=60, memory_mib=256, output_kib=64)

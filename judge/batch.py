@@ -121,7 +121,7 @@ def _child_close() -> None:
     if _CHILD.backend is not None:
         close_backend(_CHILD.backend)
     try:
-        from sandbox.docker_backend import remove_own_containers
+        from judge.sandbox.docker_backend import remove_own_containers
 
         remove_own_containers()
     except Exception:  # noqa: BLE001
@@ -150,7 +150,7 @@ def _internal_error(challenge_id: str, path: str, message: str, detail: str | No
 def _judge(challenge_id: str, path: str) -> Result:
     from judge.errors import JudgeError
     from judge.runner import judge_submission
-    from sandbox.session import BackendUnavailable
+    from judge.sandbox.session import BackendUnavailable
 
     options = _CHILD.options
     try:
@@ -347,7 +347,7 @@ def _sweep_containers(pids: Iterable[int]) -> None:
     try:
         import docker
 
-        from sandbox.docker_backend import is_orphan, sandbox_containers
+        from judge.sandbox.docker_backend import is_orphan, sandbox_containers
 
         client = docker.from_env(timeout=10)
     except Exception:  # noqa: BLE001 - no docker package or daemon: no container can be ours

@@ -22,8 +22,8 @@ from judge.render import show
 from judge.result import Result, Verdict
 from judge.runner import check_ready, load_trusted_module, sandbox_session
 from judge.source import SourceRejected, check_source
-from sandbox import worker
-from sandbox.session import SandboxFailure
+from judge.sandbox import worker
+from judge.sandbox.session import SandboxFailure
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from judge.errors import JudgeError
-from sandbox.session import Limits
+from judge.sandbox.session import Limits
 
 CATEGORIES = ("dsa", "coding", "system-design", "genai")
 RUNTIMES = ("python", "torch", "torch-gpu")

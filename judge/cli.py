@@ -18,7 +18,7 @@ from judge.check import add_check_arguments
 from judge.errors import JudgeError
 from judge.plugins import describe_plugins, make_plugin_manager
 from judge.scaffold import add_new_arguments, command_new
-from sandbox.session import BackendUnavailable
+from judge.sandbox.session import BackendUnavailable
 
 # Only what every command needs is imported here: `judge --version`, `list` and `show` must start
 # about as fast as Python itself. Judging (hypothesis, the runner) and checking (the mutation
@@ -230,7 +230,7 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 
 
 def cmd_sandbox_build(args: argparse.Namespace) -> int:
-    from sandbox.docker_backend import DockerBackend
+    from judge.sandbox.docker_backend import DockerBackend
 
     print(DockerBackend(base=args.base, wheelhouse=args.wheelhouse).image(args.profile))
     return 0
@@ -250,7 +250,7 @@ COMMANDS = {"bench": cmd_bench, "check": cmd_check, "eval": cmd_eval, "new": cmd
 
 
 def _remove_own_containers() -> None:
-    from sandbox.docker_backend import remove_own_containers
+    from judge.sandbox.docker_backend import remove_own_containers
 
     remove_own_containers()
 

@@ -28,7 +28,7 @@ def judge_sandbox_backends():
 
     A backend has `name` (str, what `--sandbox NAME` selects), `notice` (a one-line caveat shown
     when it is chosen automatically, or ""), `available() -> bool` (cheap: can it run here now?)
-    and `open(job: sandbox.session.Job) -> sandbox.session.StreamSession`.
+    and `open(job: judge.sandbox.session.Job) -> judge.sandbox.session.StreamSession`.
     `--sandbox auto` takes the first available backend in the order of `AUTO_ORDER`.
     """
 

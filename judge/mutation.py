@@ -416,7 +416,7 @@ _BACKENDS: dict[str, object] = {}
 def _backend(name: str):
     if name not in _BACKENDS:
         if name == "local":
-            from sandbox.local import LocalBackend
+            from judge.sandbox.local import LocalBackend
 
             _BACKENDS[name] = LocalBackend()
         else:

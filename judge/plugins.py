@@ -17,10 +17,10 @@ import pluggy
 from judge import hookspecs
 
 DEFAULT_PLUGINS = (
-    "sandbox.docker_backend",
-    "sandbox.local",
-    "plugins.text_report",
-    "plugins.json_report",
+    "judge.sandbox.docker_backend",
+    "judge.sandbox.local",
+    "judge.builtin_plugins.text_report",
+    "judge.builtin_plugins.json_report",
 )
 ENTRY_POINT_GROUPS = ("judge.challenges", "judge.plugins")
 

@@ -68,7 +68,7 @@ class ChallengeFile(pytest.File):
             config = self.config
             wanted = config.getoption("judge_sandbox")
             if wanted == "local":
-                from sandbox.local import LocalBackend
+                from judge.sandbox.local import LocalBackend
 
                 backend = LocalBackend()
             else:

@@ -27,8 +27,8 @@ from judge.harness import Call, Obj, Program, Property, collect_properties, seed
 from judge.render import show
 from judge.result import Result, Verdict
 from judge.source import SourceRejected, check_source
-from sandbox import worker
-from sandbox.session import Job, SandboxFailure, StreamSession
+from judge.sandbox import worker
+from judge.sandbox.session import Job, SandboxFailure, StreamSession
 
 SCALING_ALLOWANCE_S = 0.5  # scheduling jitter of two processes; the wire has its own share
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pluggy
 
-from sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSession
+from judge.sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSession
 
 hookimpl = pluggy.HookimplMarker("judge")
 
@@ -60,7 +60,7 @@ def container_config(job: Job, image: str, runtime: str | None = None) -> dict:
     """The keyword arguments for `client.containers.create`: every hardening setting in one place."""
     from docker.types import DeviceRequest, LogConfig, Ulimit
 
-    from sandbox.seccomp import profile_text as seccomp_profile
+    from judge.sandbox.seccomp import profile_text as seccomp_profile
 
     limits = job.limits
     cpu = max(1, math.ceil(limits.cpu_seconds))
@@ -642,7 +642,7 @@ class DockerBackend:
         return self._client
 
     def image(self, profile: str) -> str:
-        from sandbox.images import ensure_image, require_same_python
+        from judge.sandbox.images import ensure_image, require_same_python
 
         with self._lock:
             if profile not in self._images:

@@ -23,8 +23,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from sandbox.pyversion import PROBE, PYTHON_LABEL, UNIDATA_LABEL, mismatch
-from sandbox.session import BackendUnavailable
+from judge.sandbox.pyversion import PROBE, PYTHON_LABEL, UNIDATA_LABEL, mismatch
+from judge.sandbox.session import BackendUnavailable
 
 HERE = Path(__file__).parent
 WORKER = HERE / "worker.py"

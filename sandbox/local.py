@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pluggy
 
-from sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSession
+from judge.sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSession
 
 hookimpl = pluggy.HookimplMarker("judge")
 

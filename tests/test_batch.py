@@ -166,7 +166,7 @@ def test_a_stuck_judgment_is_stopped_at_its_deadline(faults_pack):
 def _sandbox_containers(pids: set[int]) -> list[dict]:
     import docker
 
-    from sandbox.docker_backend import sandbox_containers
+    from judge.sandbox.docker_backend import sandbox_containers
 
     client = docker.from_env()
     try:
@@ -182,7 +182,7 @@ def _children(pid: int) -> set[int]:
 
 @pytest.mark.docker
 def test_ctrl_c_during_a_docker_batch_leaves_no_container_and_keeps_the_results(tmp_path):
-    from sandbox.docker_backend import DockerBackend
+    from judge.sandbox.docker_backend import DockerBackend
 
     if not DockerBackend().available():
         pytest.skip("no Docker daemon")

@@ -15,7 +15,7 @@ from judge.check import (CHECKS, add_check_arguments, check_challenge, check_fol
 from judge.challenge import load_challenge
 from judge.plugins import make_plugin_manager
 from judge.scaffold import new_challenge
-from sandbox.local import LocalBackend
+from judge.sandbox.local import LocalBackend
 
 FAST = {"seeds": (1,), "mutation": False, "max_examples": 20, "jobs": 1}  # jobs=1: no worker processes
 

@@ -31,10 +31,10 @@ def test_plugins_lists_builtins_and_their_hooks(judge_cli):
     code, out, _ = judge_cli("plugins")
     assert code == 0
     lines = dict(line.split(": ", 1) for line in out.splitlines())
-    assert lines["sandbox.local"] == "judge_sandbox_backends"
-    assert lines["sandbox.docker_backend"] == "judge_sandbox_backends"
-    assert lines["plugins.json_report"] == "judge_result_formats"
-    assert lines["challenges"] == "judge_challenge_dirs"  # the catalog, through the entry point
+    assert lines["judge.sandbox.local"] == "judge_sandbox_backends"
+    assert lines["judge.sandbox.docker_backend"] == "judge_sandbox_backends"
+    assert lines["judge.builtin_plugins.json_report"] == "judge_result_formats"
+    assert lines["judge.challenges"] == "judge_challenge_dirs"  # the catalog, through the entry point
 
 
 def test_hook_tracing_env_var(monkeypatch, judge_cli):

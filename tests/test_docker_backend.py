@@ -13,10 +13,10 @@ import pytest
 
 docker = pytest.importorskip("docker", reason="docker-py is not installed: the Docker backend cannot be tested")
 
-from sandbox.docker_backend import (  # noqa: E402
+from judge.sandbox.docker_backend import (  # noqa: E402
     _LIVE,
     LABEL, PID_LABEL, DockerBackend, _ping, cleanup_orphans, container_config, sandbox_containers)
-from sandbox.session import Job, Limits, SandboxFailure  # noqa: E402
+from judge.sandbox.session import Job, Limits, SandboxFailure  # noqa: E402
 
 LIMITS = Limits(cpu_seconds=5, wall_seconds=10, memory_mib=256, output_kib=64)
 HELLO = {"submission": "/job/submission.py", "names": ["add"], "support": None}
@@ -252,8 +252,7 @@ def dead_pid(monkeypatch):
     alive for everyone else."""
     import subprocess
 
-    import sandbox.docker_backend as docker_backend
-
+    import judge.sandbox.docker_backend as docker_backend
     ghost = subprocess.Popen(["sleep", "600"])
     alive = docker_backend._pid_alive
     monkeypatch.setattr(docker_backend, "_pid_alive", lambda pid: pid != ghost.pid and alive(pid))
@@ -264,7 +263,7 @@ def dead_pid(monkeypatch):
 
 def _labels_of(pid: int, own: bool = False) -> dict:
     """The labels a judge process `pid` of this host and PID namespace puts on its containers."""
-    from sandbox.docker_backend import START_LABEL, judge_identity
+    from judge.sandbox.docker_backend import START_LABEL, judge_identity
 
     labels = {LABEL: "1", **judge_identity(), PID_LABEL: str(pid)}
     labels.pop(START_LABEL)
@@ -327,7 +326,7 @@ def test_cleanup_orphans_survives_a_container_removed_while_it_lists(backend, de
 @pytest.mark.docker
 def test_an_interrupt_while_the_create_request_is_in_flight_leaves_no_container(backend, tmp_path):
     """The daemon made the container, but Ctrl-C arrived before its id reached the judge."""
-    from sandbox.docker_backend import DockerSession
+    from judge.sandbox.docker_backend import DockerSession
 
     real = backend.client()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import CHALLENGES, SUBMISSIONS
-from sandbox.docker_backend import DockerBackend, sandbox_containers
+from judge.sandbox.docker_backend import DockerBackend, sandbox_containers
 
 pytestmark = pytest.mark.docker
 
@@ -55,8 +55,8 @@ def test_unknown_runtime_is_a_clear_error(judge_cli):
 
 
 def test_runtime_reaches_the_container_config(tmp_path):
-    from sandbox.docker_backend import container_config
-    from sandbox.session import Job, Limits
+    from judge.sandbox.docker_backend import container_config
+    from judge.sandbox.session import Job, Limits
 
     job = Job(workdir=tmp_path, names=("f",), limits=Limits(1, 2, 64, 1))
     assert container_config(job, "img", "runsc")["runtime"] == "runsc"

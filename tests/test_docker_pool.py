@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("docker", reason="docker-py is not installed: the Docker backend cannot be tested")
 
-from sandbox.docker_backend import DockerBackend, _ping, sandbox_containers  # noqa: E402
-from sandbox.session import Job, Limits  # noqa: E402
+from judge.sandbox.docker_backend import DockerBackend, _ping, sandbox_containers  # noqa: E402
+from judge.sandbox.session import Job, Limits  # noqa: E402
 
 pytestmark = pytest.mark.docker
 
@@ -93,8 +93,8 @@ def test_a_spare_is_removed_when_the_judge_process_exits(tmp_path):
 import os, sys
 from pathlib import Path
 sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
-from sandbox.docker_backend import DockerBackend, sandbox_containers
-from sandbox.session import Job, Limits
+from judge.sandbox.docker_backend import DockerBackend, sandbox_containers
+from judge.sandbox.session import Job, Limits
 backend = DockerBackend()
 backend.keep_spare = True
 for n in range(2):

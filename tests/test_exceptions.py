@@ -3,7 +3,7 @@ subclass), unless the challenge says `exceptions: exact`."""
 from __future__ import annotations
 
 from judge.runner import raises_as_expected
-from sandbox.worker import Raised, describe_exception
+from judge.sandbox.worker import Raised, describe_exception
 from tests.conftest import SUBMISSIONS
 
 

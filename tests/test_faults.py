@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CHALLENGES, ROOT, SUBMISSIONS
-from sandbox.docker_backend import DockerBackend, sandbox_containers
-from sandbox.local import own_rss_mib
+from judge.sandbox.docker_backend import DockerBackend, sandbox_containers
+from judge.sandbox.local import own_rss_mib
 
 pytestmark = pytest.mark.docker
 SLEEPER = ROOT / "tests" / "hostile" / "submissions" / "sleep_forever.py"

@@ -14,10 +14,10 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import SUBMISSIONS
-from sandbox import pyversion
-from sandbox.images import require_same_python
-from sandbox.pyversion import PYTHON_LABEL, UNIDATA_LABEL, mismatch
-from sandbox.session import BackendUnavailable
+from judge.sandbox import pyversion
+from judge.sandbox.images import require_same_python
+from judge.sandbox.pyversion import PYTHON_LABEL, UNIDATA_LABEL, mismatch
+from judge.sandbox.session import BackendUnavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 IMAGE_311 = {PYTHON_LABEL: "3.11.2", UNIDATA_LABEL: "14.0.0"}  # Debian 12's python3
@@ -56,19 +56,19 @@ def test_require_same_python_reads_the_image_labels(monkeypatch):
 
 @pytest.fixture(scope="module")
 def real_image():
-    from sandbox.docker_backend import DockerBackend
+    from judge.sandbox.docker_backend import DockerBackend
 
     backend = DockerBackend(progress=None)
     if not backend.available():
         pytest.skip(f"no Docker daemon: {backend.why_unavailable}")
-    from sandbox.images import ensure_image
+    from judge.sandbox.images import ensure_image
 
     return backend.client(), ensure_image(backend.client(), "python", base=backend.base, progress=None)
 
 
 @pytest.mark.docker
 def test_a_built_image_carries_its_pythons_true_labels(real_image):
-    from sandbox.images import python_labels
+    from judge.sandbox.images import python_labels
 
     client, tag = real_image
     labels = client.images.get(tag).labels
@@ -119,7 +119,7 @@ def test_a_judge_on_another_python_is_refused_by_the_real_image(real_image):
 
 @pytest.mark.docker
 def test_judging_across_python_versions_exits_2_with_one_line(judge_cli, monkeypatch, real_image):
-    from sandbox.docker_backend import DockerBackend
+    from judge.sandbox.docker_backend import DockerBackend
 
     if "require_same_python" not in inspect.getsource(DockerBackend):
         pytest.skip("DockerBackend does not call sandbox.images.require_same_python yet")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sandbox.local import LocalBackend, private_scratch_supported
-from sandbox.session import Job, Limits, SandboxFailure
+from judge.sandbox.local import LocalBackend, private_scratch_supported
+from judge.sandbox.session import Job, Limits, SandboxFailure
 
 LIMITS = Limits(cpu_seconds=5, wall_seconds=10, memory_mib=128, output_kib=64)
 HELLO = {"submission": None, "names": ["add"], "support": None}
@@ -129,8 +129,7 @@ def test_the_worker_writes_only_to_a_private_bounded_scratch_folder(tmp_path):
 
 
 def test_where_no_mount_namespace_is_allowed_the_notice_does_not_claim_a_private_scratch(monkeypatch):
-    import sandbox.local as local
-
+    import judge.sandbox.local as local
     monkeypatch.setattr(local, "_PRIVATE_SCRATCH", None)
     monkeypatch.setattr(local, "_private_scratch", lambda folder, uid: False)  # as in an unprivileged container
     assert not local.private_scratch_supported()

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from sandbox import docker_backend
-from sandbox.docker_backend import (EXPIRES_LABEL, HOST_LABEL, INSTANCE_LABEL, LABEL, PID_LABEL, PIDNS_LABEL,
+from judge.sandbox import docker_backend
+from judge.sandbox.docker_backend import (EXPIRES_LABEL, HOST_LABEL, INSTANCE_LABEL, LABEL, PID_LABEL, PIDNS_LABEL,
                                     START_LABEL, is_orphan, judge_identity)
 from tests.conftest import CHALLENGES, ROOT
 

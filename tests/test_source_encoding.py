@@ -84,7 +84,7 @@ def test_latin1_without_a_coding_line_is_a_compile_error(judge_json, tmp_path):
 
 @pytest.mark.docker
 def test_a_latin1_solution_is_accepted_in_docker(judge_json, tmp_path):
-    from sandbox.docker_backend import DockerBackend
+    from judge.sandbox.docker_backend import DockerBackend
 
     if not DockerBackend().available():
         pytest.skip("no Docker daemon")

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from sandbox import worker
-from sandbox.session import strict_loads
+from judge.sandbox import worker
+from judge.sandbox.session import strict_loads
 
 
 @pytest.mark.parametrize("value", [
@@ -72,7 +72,7 @@ def test_flat_lists_take_the_fast_path_and_stay_exact():
     """Lists of atoms are copied at C speed on both sides of the wire and compared at C speed, with
     every exactness rule intact: a copy (never the caller's list), bool is not int, huge ints tagged."""
     from judge.compare import exact
-    from sandbox.worker import decode, encode
+    from judge.sandbox.worker import decode, encode
 
     plain = list(range(1000)) + ["a", None, True]
     encoded = encode(plain)

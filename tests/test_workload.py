@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from sandbox import worker
+from judge.sandbox import worker
 from tests.conftest import CHALLENGES, SUBMISSIONS
 
 
@@ -69,7 +69,7 @@ def test_a_workload_whose_only_difference_is_an_exception_subclass_passes(tmp_pa
 
     from judge.challenge import load_challenge
     from judge.runner import judge_submission
-    from sandbox.local import LocalBackend
+    from judge.sandbox.local import LocalBackend
 
     folder = tmp_path / "keyed"
     (folder / "wrong").mkdir(parents=True)

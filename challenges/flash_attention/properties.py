@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from judge.compare import within_baseline
 from judge.harness import benchmark, prop
-from sandbox.worker import load_module
+from judge.sandbox.worker import load_module
 
 NAME = "flash_attention"
 DTYPES = {"float64": torch.float64, "float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}

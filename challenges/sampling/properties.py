@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from judge.compare import tensor_close
 from judge.harness import benchmark, prop
-from sandbox.worker import load_module
+from judge.sandbox.worker import load_module
 
 _reference = load_module(str(Path(__file__).with_name("reference.py")), "sampling_reference_for_properties")
 DTYPES = {"float32": torch.float32, "float64": torch.float64}

@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from judge.challenge import read_expected_verdict
-from sandbox.docker_backend import sandbox_containers
-from sandbox.local import private_scratch_supported
+from judge.sandbox.docker_backend import sandbox_containers
+from judge.sandbox.local import private_scratch_supported
 
 HERE = Path(__file__).parent
 SUBMISSIONS = sorted((HERE / "submissions").glob("*.py"))
@@ -82,7 +82,7 @@ def private_tmp(monkeypatch):
 
 
 def _docker_or_skip():
-    from sandbox.docker_backend import DockerBackend
+    from judge.sandbox.docker_backend import DockerBackend
 
     backend = DockerBackend()
     if not backend.available():
