@@ -1,0 +1,84 @@
+"""The wheel a user installs (issue 13): one `judge` namespace in site-packages, the free
+distribution name, metadata, and a judge that works from a fresh virtual environment outside the
+checkout."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    # A copy of the tracked tree: building in the checkout would leave build/ and egg-info behind.
+    src = tmp_path_factory.mktemp("src")
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                           capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (src / name).parent.mkdir(parents=True, exist_ok=True)
+            (src / name).write_bytes((ROOT / name).read_bytes())
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                           "-w", str(out), str(src)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    (built,) = out.glob("*.whl")
+    return built
+
+
+def test_the_wheel_installs_one_judge_namespace(wheel):
+    assert wheel.name.startswith("propjudge-")
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {name.split("/")[0] for name in names}
+    assert top == {"judge", f"{wheel.name.split('-')[0]}-{wheel.name.split('-')[1]}.dist-info"}
+    for expected in ("judge/sandbox/worker.py", "judge/sandbox/seccomp.json", "judge/challenges/lru_cache/challenge.yaml",
+                     "judge/challenges/lru_cache/wrong/capacity_off_by_one.py", "judge/builtin_plugins/text_report.py"):
+        assert expected in names
+    assert not any("__pycache__" in name for name in names)
+
+
+def test_the_wheels_metadata_names_license_urls_and_classifiers(wheel):
+    archive = zipfile.ZipFile(wheel)
+    (meta,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+    text = archive.read(meta).decode()
+    assert "Name: propjudge" in text and "License-Expression: MIT" in text
+    assert "Project-URL: Source," in text and "Classifier: Programming Language :: Python :: 3.11" in text
+    assert any(n.endswith("licenses/LICENSE") for n in archive.namelist())
+    (entry_points,) = [n for n in archive.namelist() if n.endswith(".dist-info/entry_points.txt")]
+    points = archive.read(entry_points).decode()
+    assert "builtin = judge.challenges" in points and "judge = judge.cli:main" in points
+
+
+def test_an_installed_wheel_judges_outside_the_checkout(wheel, tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    # Dependencies from this environment's site-packages (its .pth files, the editable checkout's
+    # finder among them, are not read from PYTHONPATH); the judge itself only from the wheel.
+    deps = sysconfig.get_paths()["purelib"]
+    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": deps,
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "-q",
+                              "--no-deps", str(wheel)], capture_output=True, text=True, env={**os.environ, **env})
+    assert install.returncode == 0, install.stderr
+    where = subprocess.run([str(venv / "bin" / "python"), "-c", "import judge.sandbox.worker as w; print(w.__file__)"],
+                           capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert where.stdout.startswith(str(venv)), where.stderr
+    solution = tmp_path / "sol.py"
+    solution.write_text((ROOT / "examples" / "lru_cache_solution.py").read_text())
+    done = subprocess.run([str(venv / "bin" / "judge"), "run", "challenge", "lru_cache", "sol.py", "--sandbox", "local",
+                           "--max-examples", "20", "--json"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["verdict"] == "AC"
+    listing = subprocess.run([str(venv / "bin" / "python"), "-m", "judge", "list"], capture_output=True, text=True,
+                             env=env, cwd=tmp_path)
+    assert listing.returncode == 0 and "lru_cache" in listing.stdout
