@@ -17,12 +17,12 @@ from pathlib import Path
 
 from judge.challenge import Challenge
 from judge.compare import tensor_close
-from judge.harness import Benchmark, collect_benchmarks
+from judge.harness import Benchmark, collect_benchmarks, load_trusted_module
 from judge.render import show
 from judge.result import Result, Verdict
-from judge.runner import check_ready, load_trusted_module, sandbox_session
+from judge.runner import check_ready, sandbox_session
 from judge.source import SourceRejected, check_source
-from judge.sandbox import worker
+from judge.sandbox.protocol import decode, encode
 from judge.sandbox.session import SandboxFailure
 
 
@@ -104,8 +104,8 @@ def _bench_shape(session, bench: Benchmark, shape: dict, support: dict, referenc
                  repeats: int) -> ShapeTiming | str:
     """Median times of K calls for one shape, or "VERDICT: why" when an output is wrong."""
     compare = bench.compare or tensor_close()
-    base_message = {"op": "bench", "inputs": bench.inputs, "shape": worker.encode(shape),
-                    "kwargs": worker.encode(bench.kwargs), "repeat": bench.repeat}
+    base_message = {"op": "bench", "inputs": bench.inputs, "shape": encode(shape),
+                    "kwargs": encode(bench.kwargs), "repeat": bench.repeat}
     kinds = {"submission": {"target": None, "name": bench.function},
              "baseline": {"target": "support", "name": bench.baseline},
              "empty": {"target": "support", "name": bench.baseline, "empty": True}}
@@ -136,7 +136,7 @@ def _check_last_output(reply: dict, bench: Benchmark, shape: dict, support: dict
         info = reply["raise"] if type(reply["raise"]) is dict else {}
         return f"RE: raised {str(info.get('type', '?')).removeprefix('builtins.')}: {str(info.get('message', ''))[:200]}"
     try:
-        actual = worker.decode(reply["value"])
+        actual = decode(reply["value"])
     except (KeyError, ValueError, TypeError, RecursionError):
         return "RE: the worker sent a malformed reply"
     args = support[bench.inputs](dict(shape), run_seed + bench.repeat - 1)

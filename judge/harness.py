@@ -17,12 +17,19 @@ arguments and shrinks a failing program to a minimal one, rendered as pasteable 
 Calls are compared exactly (same types, same values) unless `.compare(fn)` says otherwise, and
 every call must leave its arguments as the reference leaves them (unchanged, unless the reference
 itself changes them in place). Kept objects passed as arguments are not compared after the call.
+
+A property that computes with the challenge's own trusted code (a comparator built from the exact
+result, a baseline to measure the error against) loads it with `load_reference(__file__)` or
+`load_support(__file__)`: the judge's copy, in the judge's process, never the sandbox's.
 """
 from __future__ import annotations
 
+import importlib.util
 import random
 import re
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 from judge.compare import Comparator, exact
@@ -203,3 +210,32 @@ def benchmark(function: str, baseline: str, inputs: str, shapes: list, kwargs: d
 
 def collect_benchmarks(namespace: dict) -> list[Benchmark]:
     return [v for v in namespace.values() if isinstance(v, Benchmark)]
+
+
+# ---------------------------------------------------------------- the challenge's trusted code
+
+def load_trusted_module(path: Path | str, name: str) -> dict:
+    """Import challenge code (reference, properties, support) into the judge, as module `name`:
+    trusted, author-written, and run only here. Returns the module's namespace."""
+    spec = importlib.util.spec_from_file_location(name, str(path))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return vars(module)
+
+
+def load_reference(properties_file: str) -> dict:
+    """The namespace of reference.py beside `properties_file` (pass `__file__`), for a property
+    whose comparator computes with the trusted reference, e.g. an exact float64 result."""
+    return _load_beside(properties_file, "reference")
+
+
+def load_support(properties_file: str) -> dict:
+    """The namespace of support.py beside `properties_file` (pass `__file__`): the judge's own copy
+    of the helpers the sandbox also gets, e.g. a plain baseline to measure an error against."""
+    return _load_beside(properties_file, "support")
+
+
+def _load_beside(properties_file: str, kind: str) -> dict:
+    folder = Path(properties_file).resolve().parent
+    return load_trusted_module(folder / f"{kind}.py", f"{folder.name}_{kind}_for_properties")

@@ -23,11 +23,11 @@ from typing import Any, Callable
 
 from judge.challenge import Challenge
 from judge.compare import exact
-from judge.harness import Call, Obj, Program, Property, collect_properties, seeded_rng
+from judge.harness import Call, Obj, Program, Property, collect_properties, load_trusted_module, seeded_rng
 from judge.render import show
 from judge.result import Result, Verdict
 from judge.source import SourceRejected, check_source
-from judge.sandbox import worker
+from judge.sandbox.protocol import WORKLOAD_CHUNK, Raised, decode, encode, execute
 from judge.sandbox.session import Job, SandboxFailure, StreamSession
 
 SCALING_ALLOWANCE_S = 0.5  # scheduling jitter of two processes; the wire has its own share
@@ -60,11 +60,6 @@ class _Stop(Exception):
     """Raised inside a hypothesis example to mark it failing; the details live in the Failure."""
 
 
-def load_trusted_module(path: Path, name: str) -> dict:
-    """Import challenge code (reference, properties, support) into the judge: trusted, author-written."""
-    return worker.load_module(str(path), name)
-
-
 def _wire(value: Any) -> Any:
     if type(value) is int or type(value) is str:
         return value
@@ -76,7 +71,7 @@ def _wire(value: Any) -> Any:
         return {"$": "tuple", "v": [_wire(v) for v in value]}
     if type(value) is dict:
         return {"$": "dict", "v": [[_wire(k), _wire(v)] for k, v in value.items()]}
-    return worker.encode(value)
+    return encode(value)
 
 
 _ATOMS = (int, float, str, bool, type(None), bytes, complex)
@@ -155,20 +150,14 @@ def _decode_outcome(outcome: Any, echo: bool) -> tuple[str, Any, Any]:
     if type(outcome) is not dict:
         raise ValueError("outcome is not an object")
     if "raise" in outcome:
-        info = outcome["raise"]
-        if type(info) is not dict or not all(type(info.get(k, "")) is str for k in ("type", "message", "traceback")):
-            raise ValueError("malformed exception report")
-        bases = info.get("bases", [])
-        if type(bases) is not list or not all(type(b) is str for b in bases):
-            raise ValueError("malformed exception report")
-        return "raise", worker.Raised(info["type"], info.get("message", ""), info.get("traceback", ""), tuple(bases)), None
+        return "raise", Raised.from_record(outcome["raise"]), None
     if "value" not in outcome or (echo and "args_after" not in outcome):
         raise ValueError("outcome without a value")
     after = None
     if echo:
-        after = (worker.decode(outcome["args_after"]),
-                 {k: worker.decode(v) for k, v in outcome.get("kwargs_after", {}).items()})
-    return "value", worker.decode(outcome["value"]), after
+        after = (decode(outcome["args_after"]),
+                 {k: decode(v) for k, v in outcome.get("kwargs_after", {}).items()})
+    return "value", decode(outcome["value"]), after
 
 
 def _size(program: Program) -> str:
@@ -179,8 +168,8 @@ def _size(program: Program) -> str:
 
 def _bad_chunks(ref_out: dict, sub_out: dict) -> tuple[int, int, list]:
     """The first and last chunk of a workload whose digests differ, and the submission's digests."""
-    want = worker.decode(ref_out["value"])["chunks"]
-    got = worker.decode(sub_out["value"])
+    want = decode(ref_out["value"])["chunks"]
+    got = decode(sub_out["value"])
     got = got.get("chunks", []) if type(got) is dict else []
     bad = [n for n in range(max(len(want), len(got))) if n >= len(want) or n >= len(got) or want[n] != got[n]]
     return bad[0], bad[-1], got
@@ -190,29 +179,29 @@ def _workload_outcome(tagged: Any) -> Any:
     """One operation's outcome from a workload window: a value, or the exception it raised."""
     if type(tagged) is dict and "$raise" in tagged:
         bases = tagged.get("bases", [])
-        return worker.Raised(str(tagged["$raise"]), "", "", tuple(str(b) for b in bases) if type(bases) is list else ())
-    return worker.decode(tagged)
+        return Raised(str(tagged["$raise"]), "", "", tuple(str(b) for b in bases) if type(bases) is list else ())
+    return decode(tagged)
 
 
-def raises_as_expected(expected: worker.Raised, actual: worker.Raised, exact_type: bool) -> bool:
+def raises_as_expected(expected: Raised, actual: Raised, exact_type: bool) -> bool:
     """A spec's "raises ValueError" is met by a subclass (as `except ValueError` and pytest.raises
     take it), unless the challenge asks for the very type (`exceptions: exact` in challenge.yaml)."""
     return expected.type == actual.type or (not exact_type and expected.type in actual.bases)
 
 
 def _outcome_differs(expected: Any, actual: Any, exact_type: bool) -> str | None:
-    if isinstance(expected, worker.Raised) or isinstance(actual, worker.Raised):
-        if isinstance(expected, worker.Raised) and isinstance(actual, worker.Raised):
+    if isinstance(expected, Raised) or isinstance(actual, Raised):
+        if isinstance(expected, Raised) and isinstance(actual, Raised):
             if raises_as_expected(expected, actual, exact_type):
                 return None
             return f"expected {_exc_name(expected)}, got {_exc_name(actual)}"
-        if isinstance(expected, worker.Raised):
+        if isinstance(expected, Raised):
             return f"expected {_exc_name(expected)} to be raised, got {show(actual)}"
         return f"raised {_exc_name(actual)}"
     return exact(expected, actual)
 
 
-def _exc_name(raised: worker.Raised) -> str:
+def _exc_name(raised: Raised) -> str:
     return raised.type.removeprefix("builtins.")
 
 
@@ -247,7 +236,7 @@ class Judging:
         gc.callbacks.clear()
         gc.freeze()
         try:
-            return worker.execute(self.reference, self.support, calls, catch=Exception)
+            return execute(self.reference, self.support, calls, catch=Exception)
         finally:
             gc.unfreeze()
             gc.callbacks[:] = saved
@@ -309,7 +298,7 @@ class Judging:
         None when every difference is one the comparison accepts (a subclass of the exception)."""
         first, last, sub_chunks = _bad_chunks(ref_out, sub_out)
         replay = [dict(c) for c in calls[: index + 1]]
-        window = [first * worker.WORKLOAD_CHUNK, (last + 1) * worker.WORKLOAD_CHUNK]
+        window = [first * WORKLOAD_CHUNK, (last + 1) * WORKLOAD_CHUNK]
         replay[index]["window"] = window
         try:
             reference, reply = self._exchange(program, replay)
@@ -317,15 +306,15 @@ class Judging:
             return self._sandbox_failure(exc, program, prop, index)
         call = program.calls[index]
         try:
-            want = worker.decode(reference[index]["value"])
-            got = worker.decode(reply["outcomes"][index]["value"])
+            want = decode(reference[index]["value"])
+            got = decode(reply["outcomes"][index]["value"])
             for offset, (ref_op, sub_op) in enumerate(zip(want["window"], got.get("window", []))):
                 method, args, ref_outcome = ref_op
                 expected, actual = _workload_outcome(ref_outcome), _workload_outcome(sub_op[2])
                 reason = _outcome_differs(expected, actual, self.challenge.exact_exceptions)
                 if reason:
                     number = window[0] + offset + 1
-                    args_text = ", ".join(show(a) for a in worker.decode(args))
+                    args_text = ", ".join(show(a) for a in decode(args))
                     owner = program.calls[call.args[0]._index].label or "obj"
                     step = f"operation {number:,} of {want['operations']:,}: {owner}.{method}({args_text})"
                     message = f"{step}: {reason}"
@@ -478,7 +467,7 @@ def judge_submission(challenge: Challenge, submission: Path, backend, *, seed: i
     try:
         source = check_source(submission, challenge)
     except SourceRejected as exc:
-        result.verdict, result.message = Verdict.CE, str(exc)
+        result.verdict, result.message, result.traceback = Verdict.CE, str(exc), exc.detail
         return result
     report = progress or (lambda state: None)
     report(Progress("starting the sandbox"))

@@ -1,7 +1,7 @@
 """Building the sandbox images the Docker backend runs: one per runtime profile, tagged by content.
 
 `ensure_image(client, profile)` returns a tag `judge-sandbox-<profile>:<hash12>`; the hash covers
-the Dockerfile, the worker, the base image name and the wheel file names, so an existing tag is
+the Dockerfile, the worker and the protocol module shipped beside it, the base image name and the wheel file names, so an existing tag is
 reused without building. The default base `python:3.11-slim` is pulled when missing; when no
 registry answers (offline machines) a minimal Debian bookworm with python3 is debootstrapped and
 imported as `judge-base:bookworm` instead. The torch profile installs CPU torch and numpy offline
@@ -27,7 +27,8 @@ from judge.sandbox.pyversion import PROBE, PYTHON_LABEL, UNIDATA_LABEL, mismatch
 from judge.sandbox.session import BackendUnavailable
 
 HERE = Path(__file__).parent
-WORKER = HERE / "worker.py"
+# What the image runs, copied into /opt/judge: the worker and the one module it imports.
+WORKER_FILES = (HERE / "worker.py", HERE / "protocol.py")
 DOCKERFILES = HERE / "images"
 DEFAULT_BASE = "python:3.11-slim"
 BOOTSTRAP_TAG = "judge-base:bookworm"
@@ -51,10 +52,10 @@ def ensure_image(client, profile: str, *, base: str | None = None, wheelhouse: P
     import docker.errors
 
     try:
-        # torch-gpu: the given base brings its own CUDA torch; only the worker is added on top.
+        # torch-gpu: the given base brings its own CUDA torch; only the worker's files are added on top.
         recipe = "torch" if profile == "torch" else "python"
         dockerfile = (DOCKERFILES / recipe / "Dockerfile").read_bytes()
-        worker = WORKER.read_bytes()
+        shipped = [path.read_bytes() for path in WORKER_FILES]
         if recipe == "python":
             wheel_names = []
         elif wheelhouse is not None:
@@ -67,7 +68,7 @@ def ensure_image(client, profile: str, *, base: str | None = None, wheelhouse: P
         # A base we would have to bootstrap is named by what we bootstrap, so the hash is stable.
         if base is None and not _image_exists(client, base_name):
             base_name = _base_image(client, progress)
-        digest = _digest(dockerfile, worker, base_name, wheel_names)
+        digest = _digest(dockerfile, shipped, base_name, wheel_names)
         tag = f"judge-sandbox-{profile}:{digest}"
         if _image_exists(client, tag):
             return tag
@@ -75,7 +76,8 @@ def ensure_image(client, profile: str, *, base: str | None = None, wheelhouse: P
         with tempfile.TemporaryDirectory(prefix="judge-image-") as tmp:
             context = Path(tmp)
             (context / "Dockerfile").write_bytes(dockerfile)
-            shutil.copyfile(WORKER, context / "worker.py")
+            for path in WORKER_FILES:
+                shutil.copyfile(path, context / path.name)
             if recipe == "torch":
                 wheels = context / "wheels"
                 if wheelhouse is not None:
@@ -142,9 +144,9 @@ def python_labels(client, image: str) -> dict[str, str]:
 IMAGE_LABELS = f"judge.sandbox.image {PYTHON_LABEL} {UNIDATA_LABEL}"
 
 
-def _digest(dockerfile: bytes, worker: bytes, base: str, wheel_names: list[str]) -> str:
+def _digest(dockerfile: bytes, shipped: list[bytes], base: str, wheel_names: list[str]) -> str:
     h = hashlib.sha256()
-    for part in (dockerfile, worker, base.encode(), "\n".join(wheel_names).encode(), IMAGE_LABELS.encode()):
+    for part in (dockerfile, *shipped, base.encode(), "\n".join(wheel_names).encode(), IMAGE_LABELS.encode()):
         h.update(hashlib.sha256(part).digest())
     return h.hexdigest()[:12]
 

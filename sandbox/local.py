@@ -30,7 +30,7 @@ from judge.sandbox.session import BackendUnavailable, Job, SandboxFailure, Strea
 
 hookimpl = pluggy.HookimplMarker("judge")
 
-WORKER = Path(__file__).with_name("worker.py")
+WORKER = Path(__file__).with_name("worker.py")  # it imports protocol.py from beside it, as in the images
 # Per-run uids come from a range no distribution hands out (system and login users sit far below,
 # subordinate-uid ranges start at 100000 and are 65536 wide per user).
 SANDBOX_UID_BASE = 0x70000000

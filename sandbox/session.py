@@ -6,15 +6,14 @@ that decides a verdict: the wall clock, the output cap, the frame cap and strict
 """
 from __future__ import annotations
 
-import json
 import secrets
-import struct
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-HEADER = struct.Struct(">I")
+from judge.sandbox.protocol import HEADER, FrameTooLarge, pack_frame, parse_frame, take_frame
+
 STDERR_TAIL = 8192
 
 
@@ -65,17 +64,6 @@ class SandboxFailure(Exception):
 
 class BackendUnavailable(Exception):
     """The backend cannot run here (no Docker daemon, no GPU, ...). One line, shown to the user."""
-
-
-def _reject_constant(name: str):
-    raise ValueError(f"non-standard JSON constant {name}")
-
-
-def strict_loads(data: bytes) -> dict:
-    message = json.loads(data, parse_constant=_reject_constant)
-    if type(message) is not dict:
-        raise ValueError("a message must be a JSON object")
-    return message
 
 
 @dataclass
@@ -162,19 +150,12 @@ class StreamSession:
 
     # -- the judge's side
     def _take_frame(self) -> bytes | None:
-        buffer = self._inbox.buffer
-        if len(buffer) < HEADER.size:
-            return None
-        (length,) = HEADER.unpack_from(buffer)
-        if length > self.limits.frame_mib * 2**20:
+        try:
+            return take_frame(self._inbox.buffer, self.limits.frame_mib * 2**20)
+        except FrameTooLarge:
             self._inbox.violation = self._inbox.violation or SandboxFailure(
                 "OLE", f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
             return None
-        if len(buffer) < HEADER.size + length:
-            return None
-        frame = bytes(buffer[HEADER.size:HEADER.size + length])
-        del buffer[:HEADER.size + length]
-        return frame
 
     def _fail(self, failure: SandboxFailure) -> SandboxFailure:
         """Kill the worker and turn what happened into one failure (kept: the session is dead)."""
@@ -198,10 +179,10 @@ class StreamSession:
         with self._cond:
             if self._inbox.buffer:
                 raise self._fail(SandboxFailure("RE", "the worker sent a message nobody asked for"))
-        data = json.dumps(message, allow_nan=False, separators=(",", ":")).encode()
+        data = pack_frame(message)
         started = time.monotonic()
         try:
-            self._send(HEADER.pack(len(data)) + data)
+            self._send(data)
         except OSError:
             pass  # the worker is gone; the wait in receive explains why
         return Ticket(self._next_id, started)
@@ -246,7 +227,7 @@ class StreamSession:
         if self.usage.cpu_seconds > self.limits.cpu_seconds:
             raise self._fail(SandboxFailure("TLE", f"CPU time limit of {self.limits.cpu_seconds:g} s exceeded"))
         try:
-            reply = strict_loads(frame)
+            reply = parse_frame(frame)
         except (ValueError, RecursionError) as exc:
             raise self._fail(SandboxFailure("RE", f"malformed reply from the worker ({type(exc).__name__})"))
         if reply.get("op") != op and not (op == "ready" and reply.get("op") == "import_error"):

@@ -3,13 +3,12 @@ subclass), unless the challenge says `exceptions: exact`."""
 from __future__ import annotations
 
 from judge.runner import raises_as_expected
-from judge.sandbox.worker import Raised, describe_exception
+from judge.sandbox.protocol import Raised, describe_exception
 from tests.conftest import SUBMISSIONS
 
 
 def _raised(exc: BaseException) -> Raised:
-    info = describe_exception(exc)
-    return Raised(info["type"], info["message"], info["traceback"], tuple(info["bases"]))
+    return Raised.from_record(describe_exception(exc))
 
 
 def test_the_worker_reports_an_exceptions_ancestors():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from judge.sandbox import worker
+from judge.sandbox import protocol
 from tests.conftest import CHALLENGES, SUBMISSIONS
 
 
@@ -30,20 +30,20 @@ def operations(n: int, seed: int):
 
 
 def test_equal_outcomes_give_equal_digests_and_a_window_shows_the_operations():
-    a = worker.run_workload(Cache(), operations(10_000, 1))
-    b = worker.run_workload(Cache(), operations(10_000, 1), window=[0, 5])
+    a = protocol.run_workload(Cache(), operations(10_000, 1))
+    b = protocol.run_workload(Cache(), operations(10_000, 1), window=[0, 5])
     assert a["operations"] == b["operations"] == 10_000
     assert a["chunks"] == b["chunks"] and len(a["chunks"]) == 3  # 4096 per chunk
     assert len(b["window"]) == 5 and b["window"][0][0] == "get"
-    raised = [outcome for _, _, outcome in worker.run_workload(Cache(), operations(300, 1), window=[0, 300])["window"]
+    raised = [outcome for _, _, outcome in protocol.run_workload(Cache(), operations(300, 1), window=[0, 300])["window"]
               if type(outcome) is dict]
     assert raised and raised[0] == {"$raise": "builtins.KeyError", "bases": ["builtins.LookupError", "builtins.Exception",
                                                                   "builtins.BaseException"]}
 
 
 def test_a_value_that_only_compares_equal_changes_the_digest_of_its_chunk_only():
-    good = worker.run_workload(Cache(), operations(10_000, 1))
-    bad = worker.run_workload(Cache(wrong_at=2_000), operations(10_000, 1))  # call 2,000 falls in chunk 2
+    good = protocol.run_workload(Cache(), operations(10_000, 1))
+    bad = protocol.run_workload(Cache(wrong_at=2_000), operations(10_000, 1))  # call 2,000 falls in chunk 2
     assert good["chunks"][0] == bad["chunks"][0]
     assert good["chunks"][1] != bad["chunks"][1]
     assert good["chunks"][2] == bad["chunks"][2]

@@ -8,19 +8,17 @@ Tensors are built from a drawn integer seed with a torch.Generator, so examples 
 failure shrinks to small shapes. Inputs are echoed back: writing into q, k or v is a wrong answer.
 """
 import math
-from pathlib import Path
 
 import torch
 from hypothesis import strategies as st
 
 from judge.compare import within_baseline
-from judge.harness import benchmark, prop
-from judge.sandbox.worker import load_module
+from judge.harness import benchmark, load_reference, load_support, prop
 
 NAME = "flash_attention"
 DTYPES = {"float64": torch.float64, "float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
-_support = load_module(str(Path(__file__).with_name("support.py")), "flash_attention_support_for_properties")
-_reference = load_module(str(Path(__file__).with_name("reference.py")), "flash_attention_reference_for_properties")
+_support = load_support(__file__)
+_reference = load_reference(__file__)
 
 LONG_LENGTH = 8192  # a float32 score matrix of 8192 x 8192 is 256 MiB: more than the memory limit leaves
 LONG_DIM = 16

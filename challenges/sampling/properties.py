@@ -8,16 +8,14 @@ Logits come from a drawn integer seed through a torch.Generator; the statistical
 computed here, on the trusted side, from the reference's own filters.
 """
 import math
-from pathlib import Path
 
 import torch
 from hypothesis import strategies as st
 
 from judge.compare import tensor_close
-from judge.harness import benchmark, prop
-from judge.sandbox.worker import load_module
+from judge.harness import benchmark, load_reference, prop
 
-_reference = load_module(str(Path(__file__).with_name("reference.py")), "sampling_reference_for_properties")
+_reference = load_reference(__file__)
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
 ALPHA = 1e-6  # false-reject probability of one statistical verdict
 MARGIN = 1e-3  # no cumulative probability within this distance of the top-p threshold
