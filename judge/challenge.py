@@ -21,6 +21,11 @@ RUNTIMES = ("python", "torch", "torch-gpu")
 EXCEPTION_MATCHING = ("subclass", "exact")
 VERDICT_CODES = ("AC", "WA", "TLE", "MLE", "RE", "CE", "OLE", "IE")
 REQUIRED_FILES = ("spec.md", "reference.py", "properties.py")
+# Every key challenge.yaml may hold, per level; judge/challenge.schema.json publishes the same.
+FIELDS = ("id", "title", "category", "seed", "runtime", "limits", "interface", "constraints", "exceptions")
+LIMIT_FIELDS = ("cpu_seconds", "wall_seconds", "memory_mib", "output_kib")
+CONSTRAINT_FIELDS = ("forbidden_imports", "forbidden_names")
+SCHEMA_PATH = Path(__file__).with_name("challenge.schema.json")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _EXPECT = re.compile(r"^#\s*expect(?:ed)?:\s*([A-Z]+)\b(.*)$", re.MULTILINE)
 
@@ -73,6 +78,18 @@ class Challenge:
         return support if support.is_file() else None
 
 
+def _reject_unknown(data: dict, known: tuple[str, ...], where: str) -> None:
+    """A misspelt key is an error with a did-you-mean: silently ignoring `forbidden_import:` would
+    judge without the constraint its author meant."""
+    import difflib
+
+    for key in data:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known)}"
+            raise ChallengeError(f"{where}: unknown field '{key}' ({hint})")
+
+
 def _field(data: dict, name: str, where: str, kind, check=None, expected: str = "", default=...):
     if name not in data:
         if default is not ...:
@@ -115,10 +132,7 @@ def load_challenge(folder: Path) -> Challenge:
         raise ChallengeError(f"{where}: not valid YAML{at}") from None
     if not isinstance(data, dict):
         raise ChallengeError(f"{where}: expected a mapping of fields, got {type(data).__name__}")
-    known = {"id", "title", "category", "seed", "runtime", "limits", "interface", "constraints", "exceptions"}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise ChallengeError(f"{where}: unknown field '{unknown[0]}' (known: {', '.join(sorted(known))})")
+    _reject_unknown(data, FIELDS, where)
     cid = _field(data, "id", where, str, _ID.match, "a lowercase identifier like lru_cache")
     if cid != folder.name:
         raise ChallengeError(f"{where}: field 'id' is {cid!r}, expected the folder name {folder.name!r}")
@@ -128,6 +142,7 @@ def load_challenge(folder: Path) -> Challenge:
     runtime = _field(data, "runtime", where, str, RUNTIMES.__contains__, " or ".join(RUNTIMES))
     raw_limits = _field(data, "limits", where, dict, None, "a mapping of limits")
     lwhere = f"{where}: limits"
+    _reject_unknown(raw_limits, LIMIT_FIELDS, lwhere)
     number = (int, float)
     positive = "a positive number"
     limits = Limits(
@@ -136,9 +151,6 @@ def load_challenge(folder: Path) -> Challenge:
         memory_mib=_field(raw_limits, "memory_mib", lwhere, int, lambda v: v >= 32, "an integer >= 32"),
         output_kib=_field(raw_limits, "output_kib", lwhere, int, lambda v: v > 0, "a positive integer"),
     )
-    extra = sorted(set(raw_limits) - {"cpu_seconds", "wall_seconds", "memory_mib", "output_kib"})
-    if extra:
-        raise ChallengeError(f"{lwhere}: unknown field '{extra[0]}'")
     interface = _names(data, "interface", where)
     if not interface:
         raise ChallengeError(f"{where}: field 'interface' is empty, expected the names the submission must define")
@@ -146,6 +158,7 @@ def load_challenge(folder: Path) -> Challenge:
     exceptions = _field(data, "exceptions", where, str, EXCEPTION_MATCHING.__contains__,
                         " or ".join(EXCEPTION_MATCHING), default="subclass")
     cwhere = f"{where}: constraints"
+    _reject_unknown(constraints, CONSTRAINT_FIELDS, cwhere)
     for missing in REQUIRED_FILES:
         if not (folder / missing).is_file():
             raise ChallengeError(f"{folder}: missing {missing}")

@@ -15,8 +15,10 @@ from judge import __version__
 from judge.backends import choose_backend, close_backend, open_backend
 from judge.catalog import Catalog, ChallengesDir
 from judge.check import add_check_arguments
+from judge.config import load_defaults
 from judge.errors import JudgeError
 from judge.plugins import describe_plugins, make_plugin_manager
+from judge.requires import require_judge_side
 from judge.scaffold import add_new_arguments, command_new
 from judge.sandbox.session import BackendUnavailable
 
@@ -42,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="judge a submission")
     run_sub = run.add_subparsers(dest="what", required=True)
     challenge = run_sub.add_parser("challenge", help="judge FILE (or several, or every *.py in a folder) against challenge ID")
-    challenge.add_argument("id")
+    challenge.add_argument("id", help="the challenge (see `judge list`)")
     challenge.add_argument("file", type=Path, nargs="+", help="a file; several files or a folder judge a batch")
     challenge.add_argument("--jobs", type=int, default=None, metavar="N",
                            help="a batch's submissions judged at once (default: the number of cores)")
@@ -51,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 "printed by every run, so any run replays)")
     challenge.add_argument("--sandbox", default="auto", help="auto (Docker when a daemon answers, else local), docker or local")
     challenge.add_argument("--json", action="store_true", help="print one JSON document on stdout, nothing else")
+    challenge.add_argument("--junitxml", "--junit", dest="junit", type=Path, default=None, metavar="FILE",
+                           help="also write JUnit XML to FILE (pytest's spelling; --junit is kept)")
     challenge.add_argument("--max-examples", type=int, default=None, metavar="N", help="examples per property")
     challenge.add_argument("--device", choices=("cpu", "cuda"), default="cpu", help="where torch submissions run")
     challenge.add_argument("--format", default=None, help="a result format from a plugin (default text)")
@@ -61,8 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="time a submission against the challenge's baseline")
     bench_sub = bench.add_subparsers(dest="what", required=True)
     bench_challenge = bench_sub.add_parser("challenge", help="time FILE on challenge ID's benchmark shapes")
-    bench_challenge.add_argument("id")
-    bench_challenge.add_argument("file", type=Path)
+    bench_challenge.add_argument("id", help="the challenge (see `judge list`)")
+    bench_challenge.add_argument("file", type=Path, help="the submission to time")
     bench_challenge.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     bench_challenge.add_argument("--sandbox", default="auto", help="auto, docker or local")
     bench_challenge.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"the inputs' seed (default {DEFAULT_SEED})")
@@ -71,10 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(bench_challenge)
 
     listing = sub.add_parser("list", help="list the challenges")
+    listing.add_argument("--json", action="store_true", help="one JSON document: every challenge's id, category, "
+                                                             "title, runtime, interface and limits")
     _add_common(listing)
     show = sub.add_parser("show", help="show a challenge's spec, interface and limits")
-    show.add_argument("id")
+    show.add_argument("id", help="the challenge (see `judge list`)")
+    show.add_argument("--json", action="store_true", help="one JSON document: spec, interface, limits, runtime")
     _add_common(show)
+    schema = sub.add_parser("schema", help="print the JSON Schema of challenge.yaml (for editors and CI)")
+    completion = sub.add_parser("completion", help="print the shell completion script for bash, zsh or fish")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
+    exercism = sub.add_parser("exercism", help="Exercism's test-runner interface: write OUTPUT_DIR/results.json")
+    exercism.add_argument("slug", help="the exercise: a challenge id (dashes read as underscores)")
+    exercism.add_argument("input_dir", type=Path, metavar="INPUT_DIR", help="the folder with the solution file")
+    exercism.add_argument("output_dir", type=Path, metavar="OUTPUT_DIR", help="where results.json is written")
+    exercism.add_argument("--sandbox", default="auto", help="auto (Docker when a daemon answers, else local), docker or local")
+    exercism.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"the examples' seed (default {DEFAULT_SEED})")
+    _add_common(exercism)
     plugins = sub.add_parser("plugins", help="list loaded plugins and the hooks each implements")
     _add_common(plugins)
 
@@ -104,7 +121,60 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--profile", choices=("python", "torch", "torch-gpu"), default="python")
     build.add_argument("--base", default=None, help="base image (default python:3.11-slim, bootstrapped offline if it cannot be pulled)")
     build.add_argument("--wheelhouse", type=Path, default=None, help="folder of wheels for the torch profile")
+    _document(parser)
     return parser
+
+
+EXIT_CODES = "exit codes: 0 accepted, 1 rejected (any verdict but AC), 2 usage or internal error"
+# One example per command, shown at the end of its --help (a test checks every command has one).
+EXAMPLES = {
+    "run challenge": ("judge run challenge lru_cache sol.py --seed 7\n"
+                      "  judge run challenge lru_cache submissions/ --jobs 4 --json > results.jsonl", EXIT_CODES),
+    "bench challenge": ("judge bench challenge self_attention attn.py --device cuda --repeats 10", EXIT_CODES),
+    "list": ("judge list --json", "exit codes: 0 listed (broken packs are named on stderr), 2 usage error"),
+    "show": ("judge show lru_cache", "exit codes: 0 shown, 2 unknown challenge or usage error"),
+    "schema": ("judge schema > challenge.schema.json", "exit codes: 0 printed"),
+    "completion": ("judge completion bash > ~/.local/share/bash-completion/completions/judge\n"
+                   "  judge completion fish | source   # or, in bash: eval \"$(judge completion bash)\"",
+                   "exit codes: 0 printed, 2 usage error"),
+    "exercism": ("judge exercism lru-cache /mnt/solution/ /mnt/output/",
+                 "exit codes: 0 whenever OUTPUT_DIR/results.json was written (whatever the verdict, "
+                 "as Exercism requires), 2 when it could not be"),
+    "plugins": ("judge plugins", "exit codes: 0 listed"),
+    "check": ("judge check lru_cache --seeds 1,2 --junitxml check.xml\n  judge check --pack example",
+              "exit codes: 0 every check passed, 1 a check failed, 2 usage or internal error"),
+    "new": ("judge new two_sum --category dsa --dest my_pack/", "exit codes: 0 created, 2 usage error"),
+    "eval": ("judge eval examples/samples.jsonl --k 1,10 --jobs 2",
+             "exit codes: 0 every sample judged (whatever the verdicts), 2 usage or internal error"),
+    "sandbox build": ("judge sandbox build --profile torch", "exit codes: 0 built (or up to date), 2 error"),
+}
+
+
+def _leaf_parsers(parser: argparse.ArgumentParser, path: str = ""):
+    subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subparsers:
+        yield path, parser
+        return
+    for name, child in subparsers[0].choices.items():
+        yield from _leaf_parsers(child, f"{path} {name}".strip())
+
+
+def _document(parser: argparse.ArgumentParser) -> None:
+    """Every command's --help ends with an example and its exit codes."""
+    for path, leaf in _leaf_parsers(parser):
+        if path in EXAMPLES and not leaf.epilog:
+            example, codes = EXAMPLES[path]
+            leaf.epilog = f"example:\n  {example}\n\n{codes}"
+            leaf.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = f"Run `judge COMMAND --help` for a command's options and an example.\n{EXIT_CODES}"
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+
+
+def apply_project_defaults(parser: argparse.ArgumentParser, defaults: dict) -> None:
+    """`[tool.judge]` values become the defaults of every command that has the option."""
+    for _, leaf in _leaf_parsers(parser):
+        dests = {action.dest for action in leaf._actions}
+        leaf.set_defaults(**{dest: value for dest, value in defaults.items() if dest in dests})
 
 
 def _plugin_manager(args: argparse.Namespace):
@@ -123,6 +193,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else (args.format or "text")
     if fmt not in formats:
         raise JudgeError(f"unknown --format {fmt!r} (available: {', '.join(sorted(formats))})")
+    require_judge_side(challenge)
     if len(args.file) > 1 or args.file[0].is_dir():  # a batch
         from judge.batch import command_run_many
 
@@ -137,6 +208,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from judge.result import Verdict
     from judge.runner import judge_submission
 
+    require_judge_side(challenge)
     progress = progress_for(challenge.id, enabled=fmt == "text")
     try:
         with progress or contextlib.nullcontext():
@@ -145,6 +217,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     finally:
         close_backend(backend)  # the Docker client, and a spare container if one was started
     print(formats[fmt]([result]))
+    if args.junit is not None:
+        from judge.junit import render_results
+
+        args.junit.write_text(render_results([result]), encoding="utf-8")
     if result.verdict is Verdict.IE:
         return 2  # the judge's own fault, not a rejection
     return 0 if result.accepted else 1
@@ -159,6 +235,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         raise JudgeError("--repeats must be at least 1")
     pm = _plugin_manager(args)
     challenge = Catalog(pm).get(args.id)
+    require_judge_side(challenge)
     if not args.file.exists():
         raise JudgeError(f"{args.file}: no such file")
     backend, notice = choose_backend(pm, args.sandbox)
@@ -177,9 +254,30 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return command_eval(args, _plugin_manager(args))
 
 
+def describe(challenge, spec: bool) -> dict:
+    """A challenge as `list --json` / `show --json` print it (the HTTP API serves the same)."""
+    limits = challenge.limits
+    data = {"id": challenge.id, "title": challenge.title, "category": challenge.category,
+            "runtime": challenge.runtime, "source_question": challenge.seed_question,
+            "interface": list(challenge.interface),
+            "limits": {"cpu_seconds": limits.cpu_seconds, "wall_seconds": limits.wall_seconds,
+                       "memory_mib": limits.memory_mib, "output_kib": limits.output_kib},
+            "constraints": {"forbidden_imports": list(challenge.forbidden_imports),
+                            "forbidden_names": list(challenge.forbidden_names)}}
+    if spec:
+        data["spec"] = challenge.spec
+    return data
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     catalog = Catalog(_plugin_manager(args))
     challenges, broken = catalog.load_all()
+    if args.json:
+        import json
+
+        print(json.dumps({"challenges": [describe(c, spec=False) for c in challenges],
+                          "broken": dict(sorted(broken.items()))}, indent=2, ensure_ascii=False))
+        return 0
     rows = [("ID", "CATEGORY", "TITLE", "RUNTIME")] + [(c.id, c.category, c.title, c.runtime) for c in challenges]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
@@ -191,6 +289,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     challenge = Catalog(_plugin_manager(args)).get(args.id)
+    if args.json:
+        import json
+
+        print(json.dumps(describe(challenge, spec=True), indent=2, ensure_ascii=False))
+        return 0
     limits = challenge.limits
     print(f"{challenge.title}  [{challenge.id}, {challenge.category}, runtime {challenge.runtime}]")
     print(f"from: {challenge.seed_question}")
@@ -201,23 +304,51 @@ def cmd_show(args: argparse.Namespace) -> int:
         banned = ", ".join(challenge.forbidden_imports + challenge.forbidden_names)
         print(f"not allowed: {banned}")
     print()
-    print(render_markdown(challenge.spec))
+    print(challenge.spec.rstrip("\n"))  # markdown as written: readable as it is, and pipes cleanly
     return 0
 
 
-def render_markdown(text: str) -> str:
-    """Markdown for a terminal: rich when installed and stdout is a terminal, else the text as written."""
-    if sys.stdout.isatty():
+def cmd_schema(args: argparse.Namespace) -> int:
+    from judge.challenge import SCHEMA_PATH
+
+    print(SCHEMA_PATH.read_text(encoding="utf-8").rstrip("\n"))
+    return 0
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    from judge.completion import shell_code
+
+    print(shell_code(args.shell))
+    return 0
+
+
+def cmd_exercism(args: argparse.Namespace) -> int:
+    """Exercism's runner interface: results.json is the answer, so every failure to judge is
+    written there too (status error), and the exit status is 0 whenever it was written."""
+    from judge.exercism import error_document, solution_file, to_exercism, write_results
+
+    try:
+        pm = _plugin_manager(args)
+        challenge = Catalog(pm).get(args.slug.replace("-", "_"))
+        require_judge_side(challenge)
+        if not args.input_dir.is_dir():
+            raise JudgeError(f"INPUT_DIR {args.input_dir}: no such folder")
+        submission = solution_file(args.slug, args.input_dir)
+        backend, _ = open_backend(pm, args.sandbox, None)
+        from judge.runner import judge_submission
+
         try:
-            from rich.console import Console
-            from rich.markdown import Markdown
-        except ImportError:
-            return text
-        console = Console()
-        with console.capture() as capture:
-            console.print(Markdown(text))
-        return capture.get()
-    return text
+            result = judge_submission(challenge, submission, backend, seed=args.seed)
+        finally:
+            close_backend(backend)
+        document = to_exercism(result)
+    except (JudgeError, BackendUnavailable) as exc:
+        document = error_document(str(exc))
+    try:
+        write_results(args.output_dir, document)
+    except OSError as exc:
+        raise JudgeError(f"cannot write {args.output_dir}/results.json: {exc.strerror}") from None
+    return 0
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
@@ -246,7 +377,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return command_new(args)
 
 
-COMMANDS = {"bench": cmd_bench, "check": cmd_check, "eval": cmd_eval, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
+COMMANDS = {"schema": cmd_schema, "completion": cmd_completion, "exercism": cmd_exercism, "bench": cmd_bench, "check": cmd_check, "eval": cmd_eval, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
 
 
 def _remove_own_containers() -> None:
@@ -286,9 +417,18 @@ def _on_signal(signum, frame):
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions: answer and exit
+        from judge.completion import complete
+
+        complete(parser)
     if not (sys.argv[1:] if argv is None else argv):  # a bare `judge`: what it can do, not an error
         parser.print_help()
         return 0
+    try:
+        apply_project_defaults(parser, load_defaults())
+    except JudgeError as exc:
+        print(f"judge: error: {exc}", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_signal)

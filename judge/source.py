@@ -9,6 +9,7 @@ import ast
 import codecs
 import io
 import tokenize
+import traceback
 from pathlib import Path
 
 from judge.challenge import Challenge
@@ -18,7 +19,12 @@ MAX_SOURCE_BYTES = 1 << 20
 
 
 class SourceRejected(Exception):
-    """The submission cannot be judged as Python: a compile error (CE)."""
+    """The submission cannot be judged as Python: a compile error (CE). `detail`, when there is
+    one, shows the offending line with a caret, as Python prints a SyntaxError."""
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 def read_submission(path: Path) -> bytes:
@@ -47,7 +53,10 @@ def check_source(path: Path, challenge: Challenge) -> bytes:
     except SyntaxError as exc:
         if not exc.lineno:  # raised while decoding, before any line was read
             raise SourceRejected(f"the source cannot be decoded: {exc.msg}") from None
-        raise SourceRejected(f"syntax error at line {exc.lineno}: {exc.msg}") from None
+        column = f", column {exc.offset}" if exc.offset else ""
+        detail = "".join(traceback.format_exception_only(SyntaxError, exc)).rstrip("\n")
+        raise SourceRejected(f"{path.name}, line {exc.lineno}{column}: {type(exc).__name__}: {exc.msg}",
+                             detail) from None
     except (ValueError, RecursionError, MemoryError) as exc:
         raise SourceRejected(f"the source cannot be parsed: {type(exc).__name__}") from None
     violation = find_forbidden(tree, challenge.forbidden_imports, challenge.forbidden_names)

@@ -48,7 +48,8 @@ def ensure_image(client, profile: str, *, base: str | None = None, wheelhouse: P
         raise BackendUnavailable(f"unknown sandbox profile {profile!r} (known: {', '.join(PROFILES)})")
     if profile == "torch-gpu" and base is None:
         raise BackendUnavailable("the torch-gpu sandbox image needs a base image that already holds a CUDA build "
-                                 "of torch (pass base=...); the judge never downloads CUDA torch itself")
+                                 "of torch: `judge sandbox build --profile torch-gpu --base IMAGE` (or "
+                                 "JUDGE_DOCKER_BASE=IMAGE); the judge never downloads CUDA torch itself")
     import docker.errors
 
     try:

@@ -82,3 +82,31 @@ def test_an_installed_wheel_judges_outside_the_checkout(wheel, tmp_path):
     listing = subprocess.run([str(venv / "bin" / "python"), "-m", "judge", "list"], capture_output=True, text=True,
                              env=env, cwd=tmp_path)
     assert listing.returncode == 0 and "lru_cache" in listing.stdout
+
+
+def test_a_torch_challenge_on_a_judge_without_torch_says_how_to_install_it(wheel, tmp_path):
+    """A real judge without torch: a fresh venv whose dependencies are this one's, torch left out."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    deps = tmp_path / "deps"
+    deps.mkdir()
+    for entry in Path(sysconfig.get_paths()["purelib"]).iterdir():
+        if not entry.name.lower().startswith(("torch", "__editable__", "propjudge", "judge")) and entry.suffix != ".pth":
+            (deps / entry.name).symlink_to(entry)
+    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(deps),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "-q",
+                              "--no-deps", str(wheel)], capture_output=True, text=True, env={**os.environ, **env})
+    assert install.returncode == 0, install.stderr
+    no_torch = subprocess.run([str(venv / "bin" / "python"), "-c", "import torch"], capture_output=True, env=env)
+    assert no_torch.returncode != 0
+    attention = ROOT / "challenges" / "self_attention" / "reference.py"
+    for sandbox in ("local", "docker"):
+        done = subprocess.run([str(venv / "bin" / "judge"), "run", "challenge", "self_attention", str(attention),
+                               "--sandbox", sandbox], capture_output=True, text=True, env=env, cwd=tmp_path)
+        assert done.returncode == 2 and done.stdout == "", (sandbox, done.stdout, done.stderr)
+        assert done.stderr == ("judge: error: challenge self_attention needs torch on the judge side, and this "
+                               "Python has none: pip install 'propjudge[torch]'\n"), sandbox
+    listing = subprocess.run([str(venv / "bin" / "judge"), "show", "self_attention"], capture_output=True,
+                             text=True, env=env, cwd=tmp_path)
+    assert listing.returncode == 0  # reading a torch challenge needs no torch
