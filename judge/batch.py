@@ -507,6 +507,10 @@ def command_run_many(args, pm, challenge, fmt: str, render) -> int:
             elif table is not None:
                 table.add(judged)
     done = [r for r in results if r is not None]
+    if getattr(args, "junit", None) is not None:
+        from judge.junit import render_results
+
+        args.junit.write_text(render_results(done), encoding="utf-8")
     if table is not None:
         print(summary_line(done))
     elif fmt != "json":

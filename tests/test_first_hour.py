@@ -210,3 +210,17 @@ def test_a_compile_error_names_file_line_and_column_and_shows_a_caret(judge_json
 def test_building_the_gpu_image_without_a_base_names_the_option(judge_cli):
     code, _, err = judge_cli("sandbox", "build", "--profile", "torch-gpu")
     assert code == 2 and "--base IMAGE" in err and "base=..." not in err
+
+
+def test_a_batch_writes_one_junit_testcase_per_file(judge_cli, tmp_path):
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    report = tmp_path / "batch.xml"
+    wrong = ROOT / "challenges" / "lru_cache" / "wrong" / "evicts_most_recent.py"
+    code, _, _ = judge_cli("run", "challenge", "lru_cache", SUBMISSIONS / "lru_ok.py", wrong, "--sandbox", "local",
+                           "--max-examples", "10", "--jobs", "2", "--json", "--junitxml", report)
+    assert code == 1
+    cases = {Path(case.get("name")).name: case for case in ET.parse(report).getroot().iter("testcase")}
+    assert set(cases) == {"lru_ok.py", "evicts_most_recent.py"}
+    assert cases["evicts_most_recent.py"].find("failure") is not None and cases["lru_ok.py"].find("failure") is None
