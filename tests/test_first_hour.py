@@ -224,3 +224,20 @@ def test_a_batch_writes_one_junit_testcase_per_file(judge_cli, tmp_path):
     cases = {Path(case.get("name")).name: case for case in ET.parse(report).getroot().iter("testcase")}
     assert set(cases) == {"lru_ok.py", "evicts_most_recent.py"}
     assert cases["evicts_most_recent.py"].find("failure") is not None and cases["lru_ok.py"].find("failure") is None
+
+
+def test_every_environment_variable_the_code_reads_is_in_the_readme_table():
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    table = readme[readme.index("### Environment variables"):]
+    table = table[:table.index("\n## ")]
+    read = set()
+    for folder in ("judge", "sandbox", "plugins"):
+        for path in (ROOT / folder).rglob("*.py"):
+            read |= set(re.findall(r"""environ(?:\.get\(|\[)\s*["']([A-Z][A-Z0-9_]+)["']""", path.read_text()))
+            read |= set(re.findall(r"""getenv\(\s*["']([A-Z][A-Z0-9_]+)["']""", path.read_text()))
+    read -= {"_ARGCOMPLETE"}  # argcomplete's own protocol with the shell
+    assert read, "found no environment variables at all: the pattern is broken"
+    missing = sorted(name for name in read if f"`{name}" not in table)
+    assert not missing, f"read by the code, not in the README's table: {missing}"
