@@ -20,6 +20,7 @@ from judge.errors import JudgeError
 from judge.plugins import describe_plugins, make_plugin_manager
 from judge.requires import require_judge_side
 from judge.scaffold import add_new_arguments, command_new
+from judge.service.commands import add_service_commands, cmd_serve, cmd_worker
 from judge.sandbox.session import BackendUnavailable
 
 # Only what every command needs is imported here: `judge --version`, `list` and `show` must start
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--profile", choices=("python", "torch", "torch-gpu"), default="python")
     build.add_argument("--base", default=None, help="base image (default python:3.11-slim, bootstrapped offline if it cannot be pulled)")
     build.add_argument("--wheelhouse", type=Path, default=None, help="folder of wheels for the torch profile")
+    add_service_commands(sub, _add_common)
     _document(parser)
     return parser
 
@@ -378,6 +380,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"schema": cmd_schema, "completion": cmd_completion, "exercism": cmd_exercism, "bench": cmd_bench, "check": cmd_check, "eval": cmd_eval, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
+COMMANDS.update({"serve": cmd_serve, "worker": cmd_worker})
 
 
 def _remove_own_containers() -> None:

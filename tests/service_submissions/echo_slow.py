@@ -1,0 +1,6 @@
+import time
+
+
+def echo(x):
+    time.sleep(0.1)
+    return x
