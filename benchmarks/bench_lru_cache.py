@@ -43,7 +43,7 @@ def end_to_end(sandbox: str, repeat: int) -> list[float]:
 
 def open_session(backend, workdir: Path):
     (workdir / "submission.py").write_bytes(REFERENCE.read_bytes())
-    job = Job(workdir=workdir, names=("LRUCache",), limits=LIMITS)
+    job = Job(workdir=workdir, limits=LIMITS)
     session = backend.open(job)
     base = getattr(backend, "job_path", None) or str(workdir)
     session.start({"submission": f"{base}/submission.py", "support": None, "names": ["LRUCache"]})

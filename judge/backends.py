@@ -1,51 +1,130 @@
-"""Choosing a sandbox backend among those the `judge_sandbox_backends` hook provides."""
+"""The sandbox backend contract, and choosing a backend among those the `judge_sandbox_backends` hook provides.
+
+Every lookup of a backend goes through the hook (`choose_backend`, `open_backend`): the judge never
+imports a concrete backend, so a third-party one is chosen, ordered and cleaned up like the built-ins.
+"""
 from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
 
 import pluggy
 
 from judge.errors import JudgeError
+from judge.sandbox.session import Job, StreamSession
 
-AUTO_ORDER = ("docker", "local")
+
+@runtime_checkable
+class SandboxBackend(Protocol):
+    """What the `judge_sandbox_backends` hook returns: every member the judge uses.
+
+    Required: `name`, `notice`, `available()`, `open(job)`. The others are optional for a
+    third-party backend; the judge reads each through this module with the default its
+    docstring names. The built-in backends (sandbox/docker_backend.py, sandbox/local.py) define all.
+    """
+
+    name: str
+    """What `--sandbox NAME` selects; unique among the loaded backends."""
+
+    notice: str
+    """A one-line caveat shown when `auto` falls back to this backend, or ""."""
+
+    auto_rank: int | None
+    """Where `--sandbox auto` tries this backend: lower first (docker 10, local 100), ties by name.
+    None: only when asked for by name. Default: after every backend that declares a rank."""
+
+    job_path: str | None
+    """Where the job folder appears inside the sandbox (the hello names files there).
+    Default None: at its host path."""
+
+    why_unavailable: str
+    """One line: why `available()` said no. Default "it did not answer"."""
+
+    runtime: str | None
+    """The OCI runtime to run the sandbox under (`--runtime`, e.g. runsc), None for the default.
+    A backend without that choice leaves it out or makes it read-only: `--runtime` is refused."""
+
+    def available(self) -> bool:
+        """Cheap: can it run here now?"""
+
+    def open(self, job: Job) -> StreamSession:
+        """Start a worker for `job`; raises sandbox.session.BackendUnavailable when it cannot."""
+
+    def close(self) -> None:
+        """Release what the backend holds (a client, a pre-started container) when a command is done.
+        Default: nothing to release."""
+
+    def remove_leftovers(self) -> None:
+        """The judge was interrupted (Ctrl-C, SIGTERM): remove whatever of this process's sandboxes
+        may still exist. Best effort, never raises. Default: nothing to remove."""
 
 
-def backend_names(pm: pluggy.PluginManager) -> dict[str, object]:
-    backends: dict[str, object] = {}
+_CHOSEN: list[SandboxBackend] = []  # the backends this process chose: what an interrupt cleans up
+
+
+def backends_by_name(pm: pluggy.PluginManager) -> dict[str, SandboxBackend]:
+    """Every backend the hook provides, by name; the first plugin to provide a name wins."""
+    backends: dict[str, SandboxBackend] = {}
     for provided in pm.hook.judge_sandbox_backends():
         for backend in provided or ():
             backends.setdefault(backend.name, backend)
     return backends
 
 
-def choose_backend(pm: pluggy.PluginManager, wanted: str) -> tuple[object, str]:
+def auto_order(backends: dict[str, SandboxBackend]) -> list[SandboxBackend]:
+    """The backends `--sandbox auto` tries, in order: by declared `auto_rank`, then by name."""
+    ranked = [b for b in backends.values() if getattr(b, "auto_rank", float("inf")) is not None]
+    return sorted(ranked, key=lambda b: (getattr(b, "auto_rank", float("inf")), b.name))
+
+
+def choose_backend(pm: pluggy.PluginManager, wanted: str) -> tuple[SandboxBackend, str]:
     """The backend to use and a notice to print (non-empty when `auto` fell back to weaker isolation)."""
-    backends = backend_names(pm)
+    backends = backends_by_name(pm)
     if wanted != "auto":
         backend = backends.get(wanted)
         if backend is None:
             raise JudgeError(f"unknown sandbox {wanted!r} (available: auto, {', '.join(sorted(backends))})")
         if not backend.available():
-            raise JudgeError(f"the {wanted} sandbox is not available here: {getattr(backend, 'why_unavailable', 'it did not answer')}")
-        return backend, ""
-    for name in AUTO_ORDER + tuple(sorted(set(backends) - set(AUTO_ORDER))):
-        backend = backends.get(name)
-        if backend is not None and backend.available():
-            fallback = name != AUTO_ORDER[0]
-            return backend, (f"no Docker daemon answered; using the {backend.notice}" if fallback and backend.notice else "")
+            raise JudgeError(f"the {wanted} sandbox is not available here: "
+                             f"{getattr(backend, 'why_unavailable', 'it did not answer')}")
+        return _chosen(backend), ""
+    skipped = []
+    for backend in auto_order(backends):
+        if backend.available():
+            notice = (f"no {' or '.join(skipped)} sandbox is available; using the {backend.notice}"
+                      if skipped and backend.notice else "")
+            return _chosen(backend), notice
+        skipped.append(backend.name)
     raise JudgeError("no sandbox backend is available")
 
 
-def open_backend(pm: pluggy.PluginManager, sandbox: str, runtime: str | None) -> tuple[object, str]:
-    """The backend for `--sandbox` and `--runtime` (a runtime implies Docker under `auto`), and the
-    notice to print."""
-    backend, notice = choose_backend(pm, "docker" if runtime and sandbox == "auto" else sandbox)
+def _chosen(backend: SandboxBackend) -> SandboxBackend:
+    if not any(backend is seen for seen in _CHOSEN):
+        _CHOSEN.append(backend)
+    return backend
+
+
+def open_backend(pm: pluggy.PluginManager, sandbox: str, runtime: str | None) -> tuple[SandboxBackend, str]:
+    """The backend for `--sandbox` and `--runtime`, and the notice to print. A runtime under `auto`
+    picks the first backend in auto order that takes one."""
+    if runtime and sandbox == "auto":
+        sandbox = next((b.name for b in auto_order(backends_by_name(pm)) if _takes_runtime(b)), sandbox)
+    backend, notice = choose_backend(pm, sandbox)
     if runtime:
-        if not hasattr(backend, "runtime"):
-            raise JudgeError(f"--runtime needs the docker sandbox, not {backend.name}")
+        if not _takes_runtime(backend):
+            raise JudgeError(f"--runtime: the {backend.name} sandbox runs under no choice of runtime")
         backend.runtime = runtime
     return backend, notice
 
 
-def close_backend(backend: object) -> None:
+def _takes_runtime(backend: SandboxBackend) -> bool:
+    """Whether `runtime` can be set: present, and not a read-only property."""
+    if not hasattr(backend, "runtime"):
+        return False
+    declared = getattr(type(backend), "runtime", None)
+    return not isinstance(declared, property) or declared.fset is not None
+
+
+def close_backend(backend: SandboxBackend) -> None:
     """Release what a backend holds (the Docker client, a spare container) when a command is done."""
     close = getattr(backend, "close", None)
     if close is not None:
@@ -53,3 +132,14 @@ def close_backend(backend: object) -> None:
             close()
         except Exception:  # noqa: BLE001 - best effort: an orphan sweep removes what is left
             pass
+
+
+def remove_leftovers() -> None:
+    """After an interrupt: every backend this process chose removes what of its sandboxes is left."""
+    for backend in _CHOSEN:
+        remove = getattr(backend, "remove_leftovers", None)
+        if remove is not None:
+            try:
+                remove()
+            except Exception:  # noqa: BLE001 - best effort, on the way out
+                pass

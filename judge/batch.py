@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from judge.backends import close_backend, open_backend
+from judge.backends import close_backend, open_backend, remove_leftovers
 from judge.result import Result, Verdict
 
 STOP_GRACE_S = 20.0  # how long a stopped child may take to remove its sandbox before it is killed
@@ -117,15 +117,10 @@ def _child_signal(signum, frame) -> None:
 
 def _child_close() -> None:
     """Release what this child holds: the backend (a pre-started container included) and, as a
-    last resort, every sandbox container labelled with this process's id."""
+    last resort, whatever of its sandboxes is left (the backend's `remove_leftovers`)."""
     if _CHILD.backend is not None:
         close_backend(_CHILD.backend)
-    try:
-        from judge.sandbox.docker_backend import remove_own_containers
-
-        remove_own_containers()
-    except Exception:  # noqa: BLE001
-        pass
+    remove_leftovers()
 
 
 def _child_setup() -> None:

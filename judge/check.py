@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from judge.challenge import Challenge, ChallengeError, load_challenge
-from judge.mutation import MAX_MUTANTS, MUTANT_EXAMPLES, MutationReport, judge_source, make_pool, run_mutation
+from judge.mutation import (MAX_MUTANTS, MUTANT_EXAMPLES, MUTANT_SANDBOX, MutationReport, judge_source, make_pool,
+                            run_mutation)
 
 CHECKS = ("yaml", "spec_interface", "reference_accepted", "wrong_verdicts", "no_flakiness", "limits",
           "mutation_score")
@@ -128,15 +129,13 @@ def _limits(challenge: Challenge, reference: list[dict]) -> CheckResult:
     return CheckResult("limits", True, "; ".join(notes + ["spec.md states the CPU and memory limits"]))
 
 
-def _name(path: str | Path) -> str:
-    return Path(path).name
-
-
 def check_challenge(challenge: Challenge, backend, *, seeds: Iterable[int] = (1, 2, 3), mutation: bool = True,
                     max_examples: int | None = None, min_mutation_score: float | None = None,
                     max_mutants: int = MAX_MUTANTS, mutation_examples: int = MUTANT_EXAMPLES,
-                    jobs: int | None = None, log: Callable[[str], None] | None = None) -> CheckReport:
-    """Run every check on a loaded challenge. `backend` judges the reference and wrong/ (mutants run locally)."""
+                    jobs: int | None = None, log: Callable[[str], None] | None = None,
+                    mutation_sandbox: str = MUTANT_SANDBOX) -> CheckReport:
+    """Run every check on a loaded challenge. `backend` judges the reference and wrong/; the mutants
+    run on the backend named `mutation_sandbox` (judge.mutation.MUTANT_SANDBOX says why local)."""
     seeds = tuple(seeds) or (1,)
     started = time.monotonic()
     report = CheckReport(challenge.id, str(challenge.path))
@@ -221,7 +220,8 @@ def check_challenge(challenge: Challenge, backend, *, seeds: Iterable[int] = (1,
                                                                              mutation_examples),
                                    max_mutants=max_mutants, reference_cpu=max(r["cpu_seconds"] for r in reference),
                                    reference_wall=max(r["wall_seconds"] for r in reference), pool=pool,
-                                   log=(lambda m: say(f"{challenge.id}:{m}")) if log else None)
+                                   log=(lambda m: say(f"{challenge.id}:{m}")) if log else None,
+                                   sandbox=mutation_sandbox)
             report.mutation = mutants
             needed = min_mutation_score if min_mutation_score is not None else \
                 MIN_MUTATION_SCORE_BY_CATEGORY.get(challenge.category, MIN_MUTATION_SCORE)
@@ -332,7 +332,10 @@ def add_check_arguments(parser) -> None:
     parser.add_argument("--all", action="store_true",
                         help="every challenge the catalog knows: installed packs and --challenges-dir folders")
     parser.add_argument("--sandbox", default="auto",
-                        help="backend for the reference and wrong/: auto, docker or local (mutants always run locally)")
+                        help="backend for the reference and wrong/: auto, docker or local")
+    parser.add_argument("--mutant-sandbox", default=MUTANT_SANDBOX, metavar="NAME",
+                        help=f"backend for the mutants (default {MUTANT_SANDBOX}: a mutant is the trusted reference "
+                             "changed by one token, so a container per mutant buys no safety and costs time)")
     parser.add_argument("--seeds", default="1,2,3", help="comma-separated seeds (default 1,2,3)")
     parser.add_argument("--max-examples", type=int, default=None, metavar="N",
                         help="examples per property for the reference and wrong/ runs")
@@ -400,12 +403,15 @@ def command_check(args, pm) -> int:
     if not folders:
         raise JudgeError("no challenges to check")
     backend, notice = choose_backend(pm, args.sandbox)
+    if not args.no_mutation:
+        choose_backend(pm, args.mutant_sandbox)  # unknown or unavailable: one line now, not an error per mutant
     log = None if args.quiet or args.json else (lambda message: print(message, file=sys.stderr, flush=True))
     if notice and log:
         log(f"judge: note: {notice}")
     reports = [check_folder(folder, backend, seeds=seeds, mutation=not args.no_mutation,
                             max_examples=args.max_examples, min_mutation_score=args.min_mutation_score,
-                            max_mutants=args.max_mutants, jobs=args.jobs, log=log)
+                            max_mutants=args.max_mutants, jobs=args.jobs, log=log,
+                            mutation_sandbox=args.mutant_sandbox)
                for folder in folders]
     if args.junit is not None:
         args.junit.write_text(render_junit(reports), encoding="utf-8")

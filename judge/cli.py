@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 
 from judge import __version__
-from judge.backends import choose_backend, close_backend, open_backend
+from judge.backends import choose_backend, close_backend, open_backend, remove_leftovers
 from judge.catalog import Catalog, ChallengesDir
 from judge.check import add_check_arguments
 from judge.config import load_defaults
@@ -363,9 +363,13 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 
 
 def cmd_sandbox_build(args: argparse.Namespace) -> int:
-    from judge.sandbox.docker_backend import DockerBackend
-
-    print(DockerBackend(base=args.base, wheelhouse=args.wheelhouse).image(args.profile))
+    """Images are the docker backend's; it is looked up through the hook like every backend."""
+    backend, _ = choose_backend(_plugin_manager(args), "docker")
+    if args.base:
+        backend.base = args.base
+    if args.wheelhouse:
+        backend.wheelhouse = args.wheelhouse
+    print(backend.image(args.profile))
     return 0
 
 
@@ -381,12 +385,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 COMMANDS = {"schema": cmd_schema, "completion": cmd_completion, "exercism": cmd_exercism, "bench": cmd_bench, "check": cmd_check, "eval": cmd_eval, "new": cmd_new, "run": cmd_run, "list": cmd_list, "show": cmd_show, "plugins": cmd_plugins, "sandbox": cmd_sandbox_build}
 COMMANDS.update({"serve": cmd_serve, "worker": cmd_worker})
-
-
-def _remove_own_containers() -> None:
-    from judge.sandbox.docker_backend import remove_own_containers
-
-    remove_own_containers()
 
 
 class Terminated(BaseException):
@@ -445,11 +443,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()  # the reader went away (`judge ... | head`): nothing left to say
         return 1
     except KeyboardInterrupt:
-        _remove_own_containers()
+        remove_leftovers()  # each backend used removes what of its sandboxes is left
         print("judge: interrupted", file=sys.stderr)
         return 130
     except Terminated:
-        _remove_own_containers()
+        remove_leftovers()
         print("judge: terminated", file=sys.stderr)
         return 143
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback, unless asked for

@@ -24,12 +24,15 @@ def judge_challenge_dirs():
 
 @hookspec
 def judge_sandbox_backends():
-    """Return sandbox backend objects.
+    """Return sandbox backend objects, each satisfying `judge.backends.SandboxBackend`.
 
-    A backend has `name` (str, what `--sandbox NAME` selects), `notice` (a one-line caveat shown
-    when it is chosen automatically, or ""), `available() -> bool` (cheap: can it run here now?)
-    and `open(job: judge.sandbox.session.Job) -> judge.sandbox.session.StreamSession`.
-    `--sandbox auto` takes the first available backend in the order of `AUTO_ORDER`.
+    That Protocol lists every member the judge uses. Required: `name` (str, what `--sandbox NAME`
+    selects), `notice` (a one-line caveat shown when `auto` falls back to it, or ""),
+    `available() -> bool` (cheap: can it run here now?) and
+    `open(job: judge.sandbox.session.Job) -> judge.sandbox.session.StreamSession`. Optional, with
+    the defaults the Protocol names: `auto_rank` (`--sandbox auto` tries the available backends by
+    rank, lowest first: docker 10, local 100), `job_path`, `why_unavailable`, `runtime`, `close()`
+    and `remove_leftovers()` (called after Ctrl-C or SIGTERM).
     """
 
 

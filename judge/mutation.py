@@ -36,8 +36,8 @@ node in reference.py (n tells apart mutants of one node), so it stays stable whi
 does not change. Its diff compares `ast.unparse` of the unmutated tree with that of the mutant,
 so the diff shows the change and nothing else (comments and formatting are not part of it).
 
-A mutant is judged as a submission would be (`judge.runner.judge_submission`, local backend,
-fewer examples, no shrinking, limits tightened to a few times the reference's usage so that a
+A mutant is judged as a submission would be (`judge.runner.judge_submission`, on the sandbox
+`MUTANT_SANDBOX` names unless asked for another, fewer examples, no shrinking, limits tightened to a few times the reference's usage so that a
 hanging mutant ends quickly); any verdict but AC kills it, TLE included. Mutants the properties
 cannot kill because they behave exactly like the reference are listed by the author in the
 challenge folder's `equivalent_mutants.yaml`:
@@ -76,6 +76,10 @@ from judge.challenge import Challenge, ChallengeError
 EQUIVALENT_FILE = "equivalent_mutants.yaml"
 MAX_MUTANTS = 60
 MUTANT_EXAMPLES = 100
+# Mutants run in the local sandbox by default, whatever judges the reference and wrong/: a mutant
+# is the trusted reference changed by one token (never untrusted code), so a container buys no
+# safety, and starting one per mutant (up to MAX_MUTANTS per challenge) costs far more than a process.
+MUTANT_SANDBOX = "local"
 OPERATORS = ("arith", "compare", "constant", "negate", "delete", "return")
 ALL_OPERATORS = OPERATORS + ("scan",)
 
@@ -414,16 +418,12 @@ _BACKENDS: dict[str, object] = {}
 
 
 def _backend(name: str):
+    """A backend by name, through the hook, once per process (backend objects do not cross to pool workers)."""
     if name not in _BACKENDS:
-        if name == "local":
-            from judge.sandbox.local import LocalBackend
+        from judge.backends import choose_backend
+        from judge.plugins import make_plugin_manager
 
-            _BACKENDS[name] = LocalBackend()
-        else:
-            from judge.backends import choose_backend
-            from judge.plugins import make_plugin_manager
-
-            _BACKENDS[name] = choose_backend(make_plugin_manager(), name)[0]
+        _BACKENDS[name] = choose_backend(make_plugin_manager(), name)[0]
     return _BACKENDS[name]
 
 
@@ -515,9 +515,10 @@ def sample(mutants: list[Mutant], cap: int, key: str) -> list[Mutant]:
 def run_mutation(challenge: Challenge, *, seed: int = 1, max_examples: int = MUTANT_EXAMPLES,
                  max_mutants: int = MAX_MUTANTS, jobs: int | None = None, reference_cpu: float | None = None,
                  reference_wall: float | None = None, pool=None,
-                 log: Callable[[str], None] | None = None, operators: Iterable[str] = OPERATORS) -> MutationReport:
-    """Generate, run and score the mutants of the challenge's reference (local backend); `operators`
-    picks the kinds (ALL_OPERATORS adds `scan`)."""
+                 log: Callable[[str], None] | None = None, operators: Iterable[str] = OPERATORS,
+                 sandbox: str = MUTANT_SANDBOX) -> MutationReport:
+    """Generate, run and score the mutants of the challenge's reference on the backend named
+    `sandbox`; `operators` picks the kinds (ALL_OPERATORS adds `scan`)."""
     started = time.monotonic()
     report = MutationReport()
     source = challenge.reference_path.read_text(encoding="utf-8")
@@ -546,7 +547,7 @@ def run_mutation(challenge: Challenge, *, seed: int = 1, max_examples: int = MUT
     own_pool = pool is None
     pool = pool or make_pool(jobs)
     try:
-        futures = {pool.submit(judge_source, limited, m.source, None, "local", seed, max_examples, False): m
+        futures = {pool.submit(judge_source, limited, m.source, None, sandbox, seed, max_examples, False): m
                    for m in chosen}
         for future, mutant in futures.items():
             result = future.result()

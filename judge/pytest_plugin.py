@@ -13,7 +13,9 @@ checks of `judge.check.CHECKS` (`path/to/challenge.yaml::reference_accepted`, ..
 one challenge run together, once, when its first item runs; each item then reports its own check
 (skipped checks are skipped, failed ones fail with the check's details). Options:
 
-    --judge-sandbox NAME        backend for the reference and wrong/ (default local; mutants always run locally)
+    --judge-sandbox NAME        backend for the reference and wrong/ (default local)
+    --judge-mutant-sandbox NAME backend for the mutants (default local: they are the trusted reference,
+                                changed by one token; see judge.mutation.MUTANT_SANDBOX)
     --judge-no-mutation         skip the mutation check (its item is reported as skipped)
     --judge-max-examples N      examples per property for the reference and wrong/ runs
     --judge-seeds 1,2,3         seeds for the reference and wrong/ runs
@@ -26,6 +28,7 @@ from __future__ import annotations
 import pytest
 
 from judge.check import CHECKS
+from judge.mutation import MUTANT_SANDBOX
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -33,6 +36,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--judge-challenges", action="store_true", default=False,
                     help="collect challenge.yaml files and run `judge check` on each")
     group.addoption("--judge-sandbox", default="local", help="sandbox backend for judge checks (default local)")
+    group.addoption("--judge-mutant-sandbox", default=MUTANT_SANDBOX,
+                    help=f"sandbox backend for the mutants (default {MUTANT_SANDBOX}, see `judge check --help`)")
     group.addoption("--judge-no-mutation", action="store_true", default=False, help="skip the mutation check")
     group.addoption("--judge-max-examples", type=int, default=None, help="examples per property in judge checks")
     group.addoption("--judge-seeds", default="1,2,3", help="comma-separated seeds for judge checks")
@@ -66,17 +71,12 @@ class ChallengeFile(pytest.File):
             from judge.plugins import make_plugin_manager
 
             config = self.config
-            wanted = config.getoption("judge_sandbox")
-            if wanted == "local":
-                from judge.sandbox.local import LocalBackend
-
-                backend = LocalBackend()
-            else:
-                backend = choose_backend(make_plugin_manager(), wanted)[0]
+            backend = choose_backend(make_plugin_manager(), config.getoption("judge_sandbox"))[0]
             seeds = tuple(int(s) for s in str(config.getoption("judge_seeds")).split(",") if s.strip())
             self._report = check_folder(self.path.parent, backend, seeds=seeds or (1, 2, 3),
                                         mutation=not config.getoption("judge_no_mutation"),
-                                        max_examples=config.getoption("judge_max_examples"))
+                                        max_examples=config.getoption("judge_max_examples"),
+                                        mutation_sandbox=config.getoption("judge_mutant_sandbox"))
         return self._report
 
 

@@ -610,8 +610,7 @@ def sandbox_session(challenge: Challenge, source: bytes, backend, device: str):
         (workdir / "submission.py").write_bytes(source)
         if challenge.support_path:
             shutil.copyfile(challenge.support_path, workdir / "support.py")
-        job = Job(workdir=workdir, names=challenge.interface, limits=challenge.limits,
-                  profile=_profile(challenge, device), device=device, has_support=bool(challenge.support_path))
+        job = Job(workdir=workdir, limits=challenge.limits, profile=_profile(challenge, device), device=device)
         base = getattr(backend, "job_path", None) or str(workdir)
         hello = {"submission": f"{base}/submission.py", "support": f"{base}/support.py" if challenge.support_path else None,
                  "names": list(challenge.interface), "torch": challenge.runtime != "python", "device": device}

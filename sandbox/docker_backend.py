@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pluggy
 
+from judge.sandbox.cgroups import ContainerCgroups
 from judge.sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSession
 
 hookimpl = pluggy.HookimplMarker("judge")
@@ -53,7 +54,6 @@ def judge_instance() -> str:
 NOBODY = "65534:65534"
 SAMPLE_SECONDS = 0.1
 _FRAME = struct.Struct(">BxxxL")  # Docker attach stream header: stream id, 3 pad bytes, length
-CGROUP = Path("/sys/fs/cgroup")
 
 
 def container_config(job: Job, image: str, runtime: str | None = None) -> dict:
@@ -126,7 +126,6 @@ def _one_line(exc: BaseException) -> str:
 
 
 class DockerSession(StreamSession):
-    backend_name = "docker"
     kill_before_cleanup = False  # remove(force=True) kills the container itself
 
     def __init__(self, job: Job, client, image: str, runtime: str | None = None) -> None:
@@ -140,10 +139,8 @@ class DockerSession(StreamSession):
         self._killed = False  # the container was running when we killed it
         self._gone = threading.Event()  # stdout closed: the container has stopped
         self._stop = threading.Event()
-        self._cgroups: dict[str, Path] | None = None  # controller -> folder, once found
+        self._cgroups: ContainerCgroups | None = None  # once found
         self._stats_fallback = False
-        self._oom_kills = 0
-        self._failcnt = 0
         self._threads: list[threading.Thread] = []
         self.started_at: float | None = None
         self.owns_workdir = False  # a spare's job folder is the backend's, removed with the container
@@ -253,8 +250,9 @@ class DockerSession(StreamSession):
         by_signal = code - 128 if isinstance(code, int) and 128 < code < 128 + 65 else None
         if state.get("OOMKilled"):
             return SandboxFailure("MLE", f"memory limit of {limits.memory_mib} MiB exceeded (killed by the OOM killer)")
+        oom_kills, failcnt = (self._cgroups.oom_kills, self._cgroups.failcnt) if self._cgroups else (0, 0)
         if by_signal == signal.SIGKILL and not self._killed and (
-                self._oom_kills > 0 or (self._failcnt > 0 and peak >= limits.memory_mib * 0.95)):
+                oom_kills > 0 or (failcnt > 0 and peak >= limits.memory_mib * 0.95)):
             return SandboxFailure("MLE", f"memory limit of {limits.memory_mib} MiB exceeded")
         if by_signal == signal.SIGXCPU or (
                 by_signal == signal.SIGKILL and cpu >= limits.cpu_seconds - 0.05):
@@ -275,102 +273,21 @@ class DockerSession(StreamSession):
 
     # -- measuring from outside
     def _find_cgroups(self) -> None:
-        """Locate the container's cgroup folders: cgroup v1 (cpuacct, memory) or v2 (one folder)."""
+        """Locate the container's cgroups (sandbox.cgroups); without them, docker's stats API."""
         if self.container is None:
             return
-        cid = self.container.id
         pid = 0
         try:
             self.container.reload()
             pid = int(self.container.attrs.get("State", {}).get("Pid") or 0)
         except Exception:  # noqa: BLE001
             pass
-        found: dict[str, Path] = {}
-        if pid > 0:  # the authoritative answer: the init process's own cgroup membership
-            try:
-                lines = Path(f"/proc/{pid}/cgroup").read_text().splitlines()
-            except OSError:
-                lines = []
-            for line in lines:
-                _, controllers, path = line.split(":", 2)
-                rel = path.lstrip("/")
-                if controllers == "":
-                    folder = CGROUP / rel
-                    if (CGROUP / "cgroup.controllers").exists() and (folder / "cpu.stat").exists():
-                        found.setdefault("v2", folder)
-                    continue
-                names = controllers.split(",")
-                for name in names:
-                    if name in ("cpuacct", "memory"):
-                        for mount in (CGROUP / name, CGROUP / controllers):
-                            if (mount / rel).is_dir():
-                                found.setdefault(name, mount / rel)
-                                break
-        if not found:  # well-known layouts: cgroupfs and systemd drivers, v1 and v2
-            for name in ("cpuacct", "memory"):
-                for mount in (CGROUP / name, CGROUP / "cpu,cpuacct"):
-                    for folder in (mount / "docker" / cid, mount / "system.slice" / f"docker-{cid}.scope"):
-                        if folder.is_dir():
-                            found.setdefault(name, folder)
-            for folder in (CGROUP / "system.slice" / f"docker-{cid}.scope", CGROUP / "docker" / cid):
-                if (folder / "cpu.stat").exists() and not found:
-                    found["v2"] = folder
-        if "v2" in found:
-            self._cgroups = {"v2": found["v2"]}
-        elif "cpuacct" in found or "memory" in found:
-            self._cgroups = found
-        else:
-            self._cgroups = {}
-            self._stats_fallback = True
-
-    def _read_cgroups(self) -> bool:
-        """One sample of the cgroup files; False once they are gone (the container has stopped)."""
-        groups = self._cgroups or {}
-        usage = self.usage
-        try:
-            if "v2" in groups:
-                folder = groups["v2"]
-                for line in (folder / "cpu.stat").read_text().splitlines():
-                    if line.startswith("usage_usec "):
-                        usage.cpu_seconds = max(usage.cpu_seconds, int(line.split()[1]) / 1e6)
-                for name in ("memory.peak", "memory.current"):
-                    try:
-                        value = int((folder / name).read_text()) / 2**20
-                    except (OSError, ValueError):
-                        continue
-                    usage.peak_memory_mib = max(usage.peak_memory_mib or 0.0, value)
-                    break
-                for line in (folder / "memory.events").read_text().splitlines():
-                    key, _, value = line.partition(" ")
-                    if key == "oom_kill":
-                        self._oom_kills = max(self._oom_kills, int(value))
-                    elif key == "max":
-                        self._failcnt = max(self._failcnt, int(value))
-                return True
-            alive = False
-            if "cpuacct" in groups:
-                ns = int((groups["cpuacct"] / "cpuacct.usage").read_text())
-                usage.cpu_seconds = max(usage.cpu_seconds, ns / 1e9)
-                alive = True
-            if "memory" in groups:
-                folder = groups["memory"]
-                peak = int((folder / "memory.max_usage_in_bytes").read_text()) / 2**20
-                usage.peak_memory_mib = max(usage.peak_memory_mib or 0.0, peak)
-                self._failcnt = max(self._failcnt, int((folder / "memory.failcnt").read_text()))
-                try:
-                    for line in (folder / "memory.oom_control").read_text().splitlines():
-                        if line.startswith("oom_kill "):
-                            self._oom_kills = max(self._oom_kills, int(line.split()[1]))
-                except OSError:
-                    pass
-                alive = True
-            return alive
-        except (OSError, ValueError, IndexError):
-            return False
+        self._cgroups = ContainerCgroups.find(self.container.id, pid)
+        self._stats_fallback = self._cgroups is None
 
     def _measure(self) -> None:
         if self._cgroups:
-            self._read_cgroups()
+            self._cgroups.read(self.usage)
             return
         if not self._stats_fallback or self.container is None or self._gone.is_set():
             return
@@ -390,7 +307,7 @@ class DockerSession(StreamSession):
         """Poll the cgroup while the container runs: its files disappear when it stops."""
         limit = self.limits.cpu_seconds
         while not self._stop.is_set() and not self._gone.is_set():
-            if not self._read_cgroups():
+            if not self._cgroups.read(self.usage):
                 break
             if self.usage.cpu_seconds > limit + 0.25:
                 # The CPU rlimit is per process; the cgroup counts them all (forks, threads' children).
@@ -598,8 +515,11 @@ def _close_backends() -> None:
 
 
 class DockerBackend:
+    """The strongest built-in sandbox: `--sandbox auto` tries it first. See judge.backends.SandboxBackend."""
+
     name = "docker"
     notice = ""
+    auto_rank = 10
     job_path = JOB_PATH  # where the job folder appears inside the sandbox (the hello names files there)
 
     def __init__(self, *, base: str | None = None, wheelhouse: Path | None = None, progress=_stderr_progress) -> None:
@@ -666,6 +586,10 @@ class DockerBackend:
                 pass
             self._client = None
 
+    def remove_leftovers(self) -> None:
+        """After Ctrl-C or SIGTERM: any sandbox container of this judge process that is still there."""
+        remove_own_containers()
+
     def open(self, job: Job) -> DockerSession:
         """A container for `job`. With `keep_spare`, from the second job on, the next container is
         started while this one runs (a spare with the same image and limits, never used twice): a
@@ -704,8 +628,8 @@ class _Spare:
 
     def __init__(self, backend: DockerBackend, job: Job) -> None:
         self._backend = backend
-        self._job = Job(workdir=Path(tempfile.mkdtemp(prefix="judge-spare-")), names=job.names, limits=job.limits,
-                        profile=job.profile, device=job.device, has_support=job.has_support)
+        self._job = Job(workdir=Path(tempfile.mkdtemp(prefix="judge-spare-")), limits=job.limits,
+                        profile=job.profile, device=job.device)
         self._session: DockerSession | None = None
         self._thread = threading.Thread(target=self._start, name="docker-spare", daemon=True)
         self._thread.start()

@@ -10,7 +10,6 @@ read-only. It shares the host's filesystem view for reading; see SECURITY.md.
 from __future__ import annotations
 
 import ctypes
-import itertools
 import math
 import os
 import resource
@@ -21,11 +20,11 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 import pluggy
 
+from judge.sandbox.cgroups import PidsCgroup
 from judge.sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSession
 
 hookimpl = pluggy.HookimplMarker("judge")
@@ -71,8 +70,6 @@ def _private_scratch(scratch: str, uid: int) -> bool:
 
 
 class LocalSession(StreamSession):
-    backend_name = "local"
-
     def __init__(self, job: Job) -> None:
         super().__init__(job)
         if job.device == "cuda":
@@ -205,67 +202,6 @@ class LocalSession(StreamSession):
             self._cgroup.remove()
 
 
-class PidsCgroup:
-    """A pids cgroup (v1 or v2) for one worker: caps its processes and finds every descendant to kill."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.procs_file = str(path / "cgroup.procs")
-
-    @classmethod
-    def create(cls, limit: int) -> "PidsCgroup | None":
-        for root in (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup")):
-            if not (root / "cgroup.procs").exists() or (root == Path("/sys/fs/cgroup") and
-                                                       not (root / "cgroup.controllers").exists()):
-                continue
-            path = root / f"judge-local-{os.getpid()}-{next(_COUNTER)}"
-            try:
-                path.mkdir()
-                (path / "pids.max").write_text(str(limit))
-                return cls(path)
-            except OSError:
-                try:
-                    path.rmdir()
-                except OSError:
-                    pass
-        return None
-
-    def pids(self) -> list[int]:
-        try:
-            return [int(line) for line in Path(self.procs_file).read_text().split()]
-        except (OSError, ValueError):
-            return []
-
-    def kill_all(self) -> None:
-        for _ in range(50):
-            pids = self.pids()
-            if not pids:
-                return
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
-            time.sleep(0.02)
-
-    def remove(self) -> None:
-        deadline = time.monotonic() + 10  # a killed process can take a while to leave on a loaded machine
-        while True:
-            self.kill_all()
-            try:
-                self.path.rmdir()
-                return
-            except FileNotFoundError:
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    return
-                time.sleep(0.05)
-
-
-_COUNTER = itertools.count()
-
-
 def own_rss_mib() -> float:
     """This process's resident size now: what a worker forked from it starts with as its peak."""
     try:
@@ -334,7 +270,18 @@ def _require_local_cuda() -> None:
 
 
 class LocalBackend:
+    """Always available, weaker isolation: `--sandbox auto` uses it when no stronger backend answers.
+    See judge.backends.SandboxBackend."""
+
     name = "local"
+    auto_rank = 100
+    job_path = None  # the worker reads the job folder at its host path
+    why_unavailable = ""  # never unavailable
+
+    @property
+    def runtime(self) -> None:
+        """A child process runs under no OCI runtime: read-only, so `--runtime` is refused."""
+        return None
 
     @property
     def notice(self) -> str:
@@ -346,6 +293,12 @@ class LocalBackend:
 
     def open(self, job: Job) -> LocalSession:
         return LocalSession(job)
+
+    def close(self) -> None:
+        """Nothing is held between jobs."""
+
+    def remove_leftovers(self) -> None:
+        """Nothing to do: each session's own clean-up kills its workers, also on Ctrl-C."""
 
 
 @hookimpl

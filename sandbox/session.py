@@ -32,11 +32,9 @@ class Job:
     """What a backend needs to start a worker: files to expose read-only, and how to run them."""
 
     workdir: Path  # host folder holding submission.py (and support.py); exposed read-only
-    names: tuple[str, ...]
     limits: Limits
     profile: str = "python"  # runtime profile: python | torch | torch-gpu
     device: str = "cpu"
-    has_support: bool = False
 
 
 @dataclass
@@ -79,7 +77,6 @@ class _Inbox:
 class StreamSession:
     """Request/response over the worker's stdin and stdout; its stderr is counted, never parsed."""
 
-    backend_name = "?"
     kill_before_cleanup = True  # False where cleaning up kills anyway (one call fewer on Ctrl-C)
 
     def __init__(self, job: Job) -> None:

@@ -24,7 +24,7 @@ RUN_ADD = {"op": "run", "calls": [{"target": None, "name": "add", "args": [1, 2]
 
 
 def _job(workdir: Path, profile: str = "python", limits: Limits = LIMITS) -> Job:
-    return Job(workdir=workdir, names=("add",), limits=limits, profile=profile)
+    return Job(workdir=workdir, limits=limits, profile=profile)
 
 
 # ---------------------------------------------------------------- no daemon needed

@@ -58,7 +58,7 @@ def test_runtime_reaches_the_container_config(tmp_path):
     from judge.sandbox.docker_backend import container_config
     from judge.sandbox.session import Job, Limits
 
-    job = Job(workdir=tmp_path, names=("f",), limits=Limits(1, 2, 64, 1))
+    job = Job(workdir=tmp_path, limits=Limits(1, 2, 64, 1))
     assert container_config(job, "img", "runsc")["runtime"] == "runsc"
     assert "runtime" not in container_config(job, "img")
 

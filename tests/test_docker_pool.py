@@ -44,7 +44,7 @@ def _job(tmp_path: Path, name: str) -> Job:
     folder = tmp_path / name
     folder.mkdir()
     (folder / "submission.py").write_text(SOURCE)
-    return Job(workdir=folder, names=("who",), limits=LIMITS)
+    return Job(workdir=folder, limits=LIMITS)
 
 
 def _ours(backend) -> set[str]:
@@ -101,7 +101,7 @@ for n in range(2):
     folder = Path({str(tmp_path)!r}) / f"j{{n}}"
     folder.mkdir()
     (folder / "submission.py").write_text("def who(): return 1\\n")
-    session = backend.open(Job(workdir=folder, names=("who",), limits=Limits(5, 10, 256, 64)))
+    session = backend.open(Job(workdir=folder, limits=Limits(5, 10, 256, 64)))
     session.start({{"submission": "/job/submission.py", "names": ["who"], "support": None}})
     session.close()
 print(os.getpid(), len(sandbox_containers(backend.client(), os.getpid())))

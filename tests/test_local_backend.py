@@ -22,7 +22,7 @@ def _open(tmp_path: Path, source: str, name: str = "job"):
     workdir = tmp_path / name
     workdir.mkdir()
     (workdir / "submission.py").write_text(source)
-    session = LocalBackend().open(Job(workdir=workdir, names=("add",), limits=LIMITS))
+    session = LocalBackend().open(Job(workdir=workdir, limits=LIMITS))
     return session, {**HELLO, "submission": str(workdir / "submission.py")}
 
 
