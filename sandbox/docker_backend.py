@@ -44,6 +44,9 @@ EXPIRES_LABEL = "judge.expires"  # epoch seconds after which any judge may remov
 EXPIRY_MARGIN_SECONDS = 120
 LEGACY_AGE_SECONDS = 3600  # containers of judges from before these labels
 _INSTANCE = {"pid": 0, "id": ""}
+# Labels for the containers this process starts: judge serve's workers put the judgment id, its
+# attempt and the host here (set_extra_labels), so a leftover can be told from a live attempt's.
+EXTRA_LABELS: dict[str, str] = {}
 
 
 def judge_instance() -> str:
@@ -97,7 +100,7 @@ def container_config(job: Job, image: str, runtime: str | None = None) -> dict:
         "init": True,  # docker-init reaps zombies; a child killed by signal N exits 128+N
         "auto_remove": False,  # the exit code and OOMKilled are read after exit
         "log_config": LogConfig(type="json-file", config={"max-size": "1m", "max-file": "1"}),
-        "labels": {LABEL: "1", **judge_identity(),
+        "labels": {LABEL: "1", **judge_identity(), **EXTRA_LABELS,
                    EXPIRES_LABEL: f"{time.time() + 2 * limits.wall_seconds + EXPIRY_MARGIN_SECONDS:.0f}"},
         "stdin_open": True,
         "detach": False,  # with stdin_open: StdinOnce, so if the judge dies the worker sees EOF and exits
@@ -571,6 +574,11 @@ class DockerBackend:
                 require_same_python(self.client(), tag)  # the reference runs on the judge's Python
                 self._images[profile] = tag
             return self._images[profile]
+
+    def set_extra_labels(self, labels: dict[str, str]) -> None:
+        """Labels for every container this process starts from now on (one judgment at a time)."""
+        EXTRA_LABELS.clear()
+        EXTRA_LABELS.update(labels)
 
     def close(self) -> None:
         """Remove the spare container, if one was started, and drop the client and its connections.

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -190,7 +191,10 @@ class Postgres:
     """Debian's PostgreSQL (initdb into a temporary folder) on a free loopback port."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        # Not under pytest's tmp_path: initdb refuses root, and the unprivileged user that runs it
+        # cannot enter pytest's private (0700) folders. A folder of its own in /tmp, removed by stop().
+        self.folder = Path(tempfile.mkdtemp(prefix="judge-test-pg-"))
+        self.log_folder = folder
         self.port = free_port()
         self.process: Process | None = None
 
@@ -207,16 +211,18 @@ class Postgres:
         if bin_dir is None:
             raise AssertionError("PostgreSQL is not installed (scripts/setup.sh installs it)")
         data = self.folder / "data"
-        self.folder.mkdir(parents=True, exist_ok=True)
         user = []
-        if os.geteuid() == 0:  # initdb refuses root: run it as nobody, owning the folder
-            shutil.chown(self.folder, "nobody")
-            user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        if os.geteuid() == 0:  # initdb refuses root: the postgres user (Debian's package makes it) runs it
+            account = "postgres" if _has_user("postgres") else "nobody"
+            shutil.chown(self.folder, account)
+            user = ["setpriv", f"--reuid={account}", f"--regid={account if account == 'postgres' else 'nogroup'}",
+                    "--clear-groups"]
         subprocess.run(user + [str(bin_dir / "initdb"), "-D", str(data), "-U", "judge", "--auth=trust", "-E", "UTF8"],
                        check=True, capture_output=True, timeout=120)
         argv = user + [str(bin_dir / "postgres"), "-D", str(data), "-h", "127.0.0.1", "-p", str(self.port),
                        "-k", str(self.folder), "-c", "fsync=off"]
-        self.process = Process(argv, self.folder / "postgres.log")
+        self.log_folder.mkdir(parents=True, exist_ok=True)
+        self.process = Process(argv, self.log_folder / "postgres.log")
         wait_until(lambda: subprocess.run([str(bin_dir / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)],
                                           capture_output=True, timeout=5).returncode == 0, 60, "postgres to answer")
         return self
@@ -229,6 +235,17 @@ class Postgres:
         if self.process is not None:
             self.process.stop()
             self.process = None
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _has_user(name: str) -> bool:
+    import pwd
+
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return False
+    return True
 
 
 def cli_json(challenge: str, path: Path, *extra: str) -> dict:

@@ -8,6 +8,7 @@ attempt is still the current one.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from pathlib import Path
 from judge.service.store import DEFAULT_LEASE_S, Judgment, Store, internal_error
 
 PROGRESS_EVERY_S = 0.5
+log = logging.getLogger("judge.service")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 
 
@@ -156,6 +158,7 @@ def run_judgment(store: Store, ctx: JudgeContext, judgment_id: str, owner: str |
     held by a live lease, or out of attempts) or "stale" (a newer attempt took over meanwhile)."""
     row = store.claim(judgment_id, owner or worker_name(), lease_s)
     if row is None:
+        log.warning("judgment %s: delivered again while finished or held by a live lease; skipped", judgment_id)
         return "duplicate"
     with Heartbeat(store, row, lease_s) as heartbeat:
         document = judge_row(ctx, row, progress=heartbeat)
