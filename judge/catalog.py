@@ -11,6 +11,15 @@ from judge.challenge import Challenge, ChallengeError, load_challenge
 from judge.errors import JudgeError
 
 
+def challenge_folders(root: Path) -> list[Path]:
+    """What a folder a pack or `--challenges-dir` names holds: itself when it is a challenge (it has a
+    challenge.yaml), else the challenge folders directly inside it, by name."""
+    root = Path(root)
+    if (root / "challenge.yaml").is_file():
+        return [root]
+    return sorted(p for p in root.iterdir() if (p / "challenge.yaml").is_file())
+
+
 class ChallengesDir:
     """`--challenges-dir DIR` as a plugin: an authoring folder goes through the same hook as a pack."""
 
@@ -30,10 +39,7 @@ class Catalog:
         self.broken: dict[str, str] = dict(getattr(pm, "broken", {}))
         for dirs in pm.hook.judge_challenge_dirs():
             for root in dirs or ():
-                root = Path(root)
-                candidates = [root] if (root / "challenge.yaml").is_file() else sorted(
-                    p for p in root.iterdir() if (p / "challenge.yaml").is_file())
-                for folder in candidates:
+                for folder in challenge_folders(root):
                     self.folders.setdefault(folder.name, folder)
 
     def ids(self) -> list[str]:

@@ -12,10 +12,10 @@ from pathlib import Path
 import yaml
 
 from judge.errors import JudgeError
-from judge.sandbox.session import Limits
+from judge.sandbox.session import PROFILES, Limits
 
 CATEGORIES = ("dsa", "coding", "system-design", "genai")
-RUNTIMES = ("python", "torch", "torch-gpu")
+RUNTIMES = PROFILES  # a challenge's runtime is the sandbox profile it runs in
 # How a raised exception is compared with the reference's: a subclass passes (the default, as
 # `except ValueError` would take it), or only the very type (a spec that says "its own type").
 EXCEPTION_MATCHING = ("subclass", "exact")
@@ -26,7 +26,7 @@ FIELDS = ("id", "title", "category", "seed", "runtime", "limits", "interface", "
 LIMIT_FIELDS = ("cpu_seconds", "wall_seconds", "memory_mib", "output_kib")
 CONSTRAINT_FIELDS = ("forbidden_imports", "forbidden_names")
 SCHEMA_PATH = Path(__file__).with_name("challenge.schema.json")
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+CHALLENGE_ID = re.compile(r"^[a-z][a-z0-9_]*$")  # also the folder's name, and what `judge new` accepts
 _EXPECT = re.compile(r"^#\s*expect(?:ed)?:\s*([A-Z]+)\b(.*)$", re.MULTILINE)
 
 
@@ -133,7 +133,7 @@ def load_challenge(folder: Path) -> Challenge:
     if not isinstance(data, dict):
         raise ChallengeError(f"{where}: expected a mapping of fields, got {type(data).__name__}")
     _reject_unknown(data, FIELDS, where)
-    cid = _field(data, "id", where, str, _ID.match, "a lowercase identifier like lru_cache")
+    cid = _field(data, "id", where, str, CHALLENGE_ID.match, "a lowercase identifier like lru_cache")
     if cid != folder.name:
         raise ChallengeError(f"{where}: field 'id' is {cid!r}, expected the folder name {folder.name!r}")
     title = _field(data, "title", where, str, str.strip, "a non-empty title")

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from judge.challenge import Challenge, ChallengeError, load_challenge
-from judge.mutation import (MAX_MUTANTS, MUTANT_EXAMPLES, MUTANT_SANDBOX, MutationReport, judge_source, make_pool,
-                            run_mutation)
+from judge.mutation import MAX_MUTANTS, MUTANT_EXAMPLES, MUTANT_SANDBOX, MutationReport, run_mutation
+from judge.pool import judge_source, make_pool
 
 CHECKS = ("yaml", "spec_interface", "reference_accepted", "wrong_verdicts", "no_flakiness", "limits",
           "mutation_score")
@@ -129,22 +129,10 @@ def _limits(challenge: Challenge, reference: list[dict]) -> CheckResult:
     return CheckResult("limits", True, "; ".join(notes + ["spec.md states the CPU and memory limits"]))
 
 
-def check_challenge(challenge: Challenge, backend, *, seeds: Iterable[int] = (1, 2, 3), mutation: bool = True,
-                    max_examples: int | None = None, min_mutation_score: float | None = None,
-                    max_mutants: int = MAX_MUTANTS, mutation_examples: int = MUTANT_EXAMPLES,
-                    jobs: int | None = None, log: Callable[[str], None] | None = None,
-                    mutation_sandbox: str = MUTANT_SANDBOX) -> CheckReport:
-    """Run every check on a loaded challenge. `backend` judges the reference and wrong/; the mutants
-    run on the backend named `mutation_sandbox` (judge.mutation.MUTANT_SANDBOX says why local)."""
-    seeds = tuple(seeds) or (1,)
-    started = time.monotonic()
-    report = CheckReport(challenge.id, str(challenge.path))
-    say = log or (lambda message: None)
-    backend_name = getattr(backend, "name", "local")
-    report.checks.append(CheckResult("yaml", True, f"{challenge.path / 'challenge.yaml'} is valid"))
-    report.checks.append(_spec_interface(challenge))
-
-    # the reference, one seed at a time and alone: its usage is what the limits check measures
+def _reference_accepted(challenge: Challenge, backend, seeds: tuple[int, ...], max_examples: int | None,
+                        say: Callable[[str], None]) -> tuple[CheckResult, list[dict]]:
+    """reference_accepted: the reference, one seed at a time and alone (its usage is what `limits`
+    measures), is AC under every seed. Returns the check and the runs."""
     t0 = time.monotonic()
     reference = []
     for seed in seeds:
@@ -157,83 +145,116 @@ def check_challenge(challenge: Challenge, backend, *, seeds: Iterable[int] = (1,
         details = "; ".join(f"seed {r['seed']}: {r['verdict']}: {r['message']}"
                             + (f" (property {r['property']}: {r['counterexample']})" if r.get("counterexample") else "")
                             for r in bad)
-        report.checks.append(CheckResult("reference_accepted", False, f"reference.py is rejected: {details}",
-                                         seconds=time.monotonic() - t0))
-    else:
-        report.checks.append(CheckResult("reference_accepted", True,
-                                         f"AC under seeds {', '.join(map(str, seeds))}", seconds=time.monotonic() - t0))
+        return CheckResult("reference_accepted", False, f"reference.py is rejected: {details}",
+                           seconds=time.monotonic() - t0), reference
+    return CheckResult("reference_accepted", True, f"AC under seeds {', '.join(map(str, seeds))}",
+                       seconds=time.monotonic() - t0), reference
+
+
+def _judge_wrong(challenge: Challenge, backend_name: str, seeds: tuple[int, ...], max_examples: int | None, pool,
+                 say: Callable[[str], None]) -> dict[Path, list[dict]]:
+    """Every wrong/ submission under every seed, in parallel on `pool`: its results in seed order."""
+    futures = {(w.path, seed): pool.submit(judge_source, challenge, None, str(w.path), backend_name, seed, max_examples)
+               for w in challenge.wrong for seed in seeds}
+    verdicts: dict[Path, list[dict]] = {}
+    for (path, seed), future in futures.items():
+        result = future.result()
+        verdicts.setdefault(path, []).append(result)
+        say(f"{challenge.id}: wrong/{path.name}, seed {seed}: {result['verdict']}")
+    return verdicts
+
+
+def _wrong_verdicts(challenge: Challenge, verdicts: dict[Path, list[dict]], seconds: float) -> CheckResult:
+    """wrong_verdicts: each wrong/ submission gets the verdict its `# expect:` line declares (first seed)."""
+    problems, lines = [], []
+    for w in challenge.wrong:
+        first = verdicts[w.path][0]
+        if first["verdict"] != w.expected:
+            why = f": {first['message']}" if first["message"] else ""
+            problems.append(f"wrong/{w.path.name}: expected {w.expected}, got {first['verdict']}"
+                            f" (seed {first['seed']}){why}")
+        else:
+            lines.append(f"wrong/{w.path.name}: {w.expected}")
+    if problems:
+        return CheckResult("wrong_verdicts", False, "; ".join(problems), seconds=seconds)
+    return CheckResult("wrong_verdicts", True, "; ".join(lines), seconds=seconds)
+
+
+def _no_flakiness(challenge: Challenge, verdicts: dict[Path, list[dict]], seeds: tuple[int, ...]) -> CheckResult:
+    """no_flakiness: each wrong/ submission gets the same verdict under every seed."""
+    flaky = []
+    for w in challenge.wrong:
+        results = verdicts[w.path]
+        if len({r["verdict"] for r in results}) > 1:
+            flaky.append(f"wrong/{w.path.name}: " + ", ".join(f"seed {r['seed']} {r['verdict']}" for r in results))
+    if flaky:
+        return CheckResult("no_flakiness", False, "verdicts differ between seeds: " + "; ".join(flaky))
+    return CheckResult("no_flakiness", True, f"{len(challenge.wrong)} wrong submissions, "
+                       f"the same verdict under seeds {', '.join(map(str, seeds))}")
+
+
+def _mutation_score(challenge: Challenge, mutants: MutationReport, min_mutation_score: float | None,
+                    seconds: float) -> CheckResult:
+    """mutation_score: the properties kill enough mutants (the category's threshold unless given)."""
+    needed = min_mutation_score if min_mutation_score is not None else \
+        MIN_MUTATION_SCORE_BY_CATEGORY.get(challenge.category, MIN_MUTATION_SCORE)
+    ok = mutants.score >= needed and not mutants.problems
+    details = [f"{mutants.summary()}; needs {needed:.0%}"]
+    details += mutants.problems
+    for survivor in mutants.survivors:
+        details.append(f"survivor {survivor.id} ({survivor.description}"
+                       + (f", {survivor.verdict}: {survivor.message}" if survivor.status == "error" else "")
+                       + f"):\n{survivor.diff.rstrip()}")
+    return CheckResult("mutation_score", ok, "\n".join(details), seconds=seconds)
+
+
+def check_challenge(challenge: Challenge, backend, *, seeds: Iterable[int] = (1, 2, 3), mutation: bool = True,
+                    max_examples: int | None = None, min_mutation_score: float | None = None,
+                    max_mutants: int = MAX_MUTANTS, mutation_examples: int = MUTANT_EXAMPLES,
+                    jobs: int | None = None, log: Callable[[str], None] | None = None,
+                    mutation_sandbox: str = MUTANT_SANDBOX) -> CheckReport:
+    """Run every check on a loaded challenge, in the order of CHECKS. `backend` judges the reference
+    and wrong/; the mutants run on the backend named `mutation_sandbox` (judge.mutation.MUTANT_SANDBOX
+    says why local)."""
+    seeds = tuple(seeds) or (1,)
+    started = time.monotonic()
+    report = CheckReport(challenge.id, str(challenge.path))
+    say = log or (lambda message: None)
+    report.checks.append(CheckResult("yaml", True, f"{challenge.path / 'challenge.yaml'} is valid"))
+    report.checks.append(_spec_interface(challenge))
+    accepted, reference = _reference_accepted(challenge, backend, seeds, max_examples, say)
+    report.checks.append(accepted)
 
     pool = None
     try:
-        # wrong/ under every seed, in parallel
-        t0 = time.monotonic()
         if challenge.wrong:
+            t0 = time.monotonic()
             pool = make_pool(jobs)
-            futures = {(w.path, seed): pool.submit(judge_source, challenge, None, str(w.path), backend_name, seed,
-                                                   max_examples)
-                       for w in challenge.wrong for seed in seeds}
-            verdicts: dict[Path, list[dict]] = {}
-            for (path, seed), future in futures.items():
-                result = future.result()
-                verdicts.setdefault(path, []).append(result)
-                say(f"{challenge.id}: wrong/{path.name}, seed {seed}: {result['verdict']}")
-            elapsed = time.monotonic() - t0
-            wrong_problems, flaky, lines = [], [], []
-            for w in challenge.wrong:
-                results = verdicts[w.path]
-                first = results[0]
-                if first["verdict"] != w.expected:
-                    why = f": {first['message']}" if first["message"] else ""
-                    wrong_problems.append(f"wrong/{w.path.name}: expected {w.expected}, got {first['verdict']}"
-                                          f" (seed {first['seed']}){why}")
-                else:
-                    lines.append(f"wrong/{w.path.name}: {w.expected}")
-                got = {r["verdict"] for r in results}
-                if len(got) > 1:
-                    flaky.append(f"wrong/{w.path.name}: " + ", ".join(f"seed {r['seed']} {r['verdict']}" for r in results))
-            if wrong_problems:
-                report.checks.append(CheckResult("wrong_verdicts", False, "; ".join(wrong_problems), seconds=elapsed))
-            else:
-                report.checks.append(CheckResult("wrong_verdicts", True, "; ".join(lines), seconds=elapsed))
-            if flaky:
-                report.checks.append(CheckResult("no_flakiness", False, "verdicts differ between seeds: "
-                                                 + "; ".join(flaky)))
-            else:
-                report.checks.append(CheckResult("no_flakiness", True, f"{len(challenge.wrong)} wrong submissions, "
-                                                 f"the same verdict under seeds {', '.join(map(str, seeds))}"))
+            verdicts = _judge_wrong(challenge, getattr(backend, "name", "local"), seeds, max_examples, pool, say)
+            report.checks.append(_wrong_verdicts(challenge, verdicts, time.monotonic() - t0))
+            report.checks.append(_no_flakiness(challenge, verdicts, seeds))
         else:
             report.checks.append(CheckResult("wrong_verdicts", False, "wrong/ holds no submissions: add a few "
                                              "plausible wrong solutions, each with a '# expect: VERDICT' line"))
             report.checks.append(CheckResult("no_flakiness", True, "", skipped=True))
 
-        report.checks.append(_limits(challenge, reference if not bad else []))
+        report.checks.append(_limits(challenge, reference if accepted.passed else []))
 
         if not mutation:
             report.checks.append(CheckResult("mutation_score", True, "not run (mutation testing switched off)", skipped=True))
-        elif bad:
+        elif not accepted.passed:
             report.checks.append(CheckResult("mutation_score", False, "not run: the reference is rejected",
                                              skipped=True))
         else:
             t0 = time.monotonic()
             pool = pool or make_pool(jobs)
-            mutants = run_mutation(challenge, seed=seeds[0], max_examples=min(max_examples or mutation_examples,
-                                                                             mutation_examples),
-                                   max_mutants=max_mutants, reference_cpu=max(r["cpu_seconds"] for r in reference),
-                                   reference_wall=max(r["wall_seconds"] for r in reference), pool=pool,
-                                   log=(lambda m: say(f"{challenge.id}:{m}")) if log else None,
-                                   sandbox=mutation_sandbox)
-            report.mutation = mutants
-            needed = min_mutation_score if min_mutation_score is not None else \
-                MIN_MUTATION_SCORE_BY_CATEGORY.get(challenge.category, MIN_MUTATION_SCORE)
-            ok = mutants.score >= needed and not mutants.problems
-            details = [f"{mutants.summary()}; needs {needed:.0%}"]
-            details += mutants.problems
-            for survivor in mutants.survivors:
-                details.append(f"survivor {survivor.id} ({survivor.description}"
-                               + (f", {survivor.verdict}: {survivor.message}" if survivor.status == "error" else "")
-                               + f"):\n{survivor.diff.rstrip()}")
-            report.checks.append(CheckResult("mutation_score", ok, "\n".join(details),
-                                             seconds=time.monotonic() - t0))
+            report.mutation = run_mutation(
+                challenge, seed=seeds[0], max_examples=min(max_examples or mutation_examples, mutation_examples),
+                max_mutants=max_mutants, reference_cpu=max(r["cpu_seconds"] for r in reference),
+                reference_wall=max(r["wall_seconds"] for r in reference), pool=pool,
+                log=(lambda m: say(f"{challenge.id}:{m}")) if log else None, sandbox=mutation_sandbox)
+            report.checks.append(_mutation_score(challenge, report.mutation, min_mutation_score,
+                                                 time.monotonic() - t0))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -354,20 +375,16 @@ def add_check_arguments(parser) -> None:
 
 
 def _targets(args, pm) -> list[Path]:
-    from judge.catalog import Catalog
+    from judge.catalog import Catalog, challenge_folders
     from judge.errors import JudgeError
 
     catalog = Catalog(pm)
     if getattr(args, "all", False):
         return [catalog.folders[cid] for cid in catalog.ids()]
     if not args.ids:
-        dirs = [Path(d) for d in getattr(args, "challenges_dir", [])]
+        dirs = getattr(args, "challenges_dir", [])
         if dirs:
-            roots = [d if (d / "challenge.yaml").is_file() else None for d in dirs]
-            folders = []
-            for d, root in zip(dirs, roots):
-                folders += [root] if root else sorted(p for p in d.iterdir() if (p / "challenge.yaml").is_file())
-            return folders
+            return [folder for d in dirs for folder in challenge_folders(d)]
         return [catalog.folders[cid] for cid in catalog.ids()]
     folders = []
     for wanted in args.ids:

@@ -21,7 +21,7 @@ from judge.plugins import describe_plugins, make_plugin_manager
 from judge.requires import require_judge_side
 from judge.scaffold import add_new_arguments, command_new
 from judge.service.commands import add_service_commands, cmd_serve, cmd_worker
-from judge.sandbox.session import BackendUnavailable
+from judge.sandbox.session import PROFILES, BackendUnavailable
 
 # Only what every command needs is imported here: `judge --version`, `list` and `show` must start
 # about as fast as Python itself. Judging (hypothesis, the runner) and checking (the mutation
@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox = sub.add_parser("sandbox", help="manage sandbox images")
     sandbox_sub = sandbox.add_subparsers(dest="action", required=True)
     build = sandbox_sub.add_parser("build", help="build the Docker image of a runtime profile")
-    build.add_argument("--profile", choices=("python", "torch", "torch-gpu"), default="python")
+    build.add_argument("--profile", choices=PROFILES, default="python")
     build.add_argument("--base", default=None, help="base image (default python:3.11-slim, bootstrapped offline if it cannot be pulled)")
     build.add_argument("--wheelhouse", type=Path, default=None, help="folder of wheels for the torch profile")
     add_service_commands(sub, _add_common)

@@ -6,13 +6,10 @@ run `judge check --challenges-dir DIR ID` after each step.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from judge.challenge import CATEGORIES
+from judge.challenge import CATEGORIES, CHALLENGE_ID, RUNTIMES
 from judge.errors import JudgeError
-
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 CHALLENGE_YAML = """\
 # TODO: fill in title and seed; keep id equal to the folder name.
@@ -20,7 +17,7 @@ id: {id}
 title: "TODO: a one-line title (example: sum of a list of integers)"
 category: {category}   # one of: {categories}
 seed: "TODO: the seed question this challenge comes from"
-runtime: python        # python, torch or torch-gpu
+runtime: python        # one of: {runtimes}
 limits:
   cpu_seconds: 10      # whole run, all examples; `judge check` wants the reference under a third of it
   wall_seconds: 20
@@ -156,7 +153,7 @@ def solve(xs):
 
 def new_challenge(dest_dir: Path, id: str, category: str) -> Path:  # noqa: A002 - the challenge's id
     """Write `dest_dir/id/` with a working example challenge; returns the folder."""
-    if not _ID.match(id or ""):
+    if not CHALLENGE_ID.match(id or ""):
         raise JudgeError(f"challenge id {id!r}: expected a lowercase identifier like lru_cache")
     if category not in CATEGORIES:
         raise JudgeError(f"category {category!r}: expected one of {', '.join(CATEGORIES)}")
@@ -165,7 +162,8 @@ def new_challenge(dest_dir: Path, id: str, category: str) -> Path:  # noqa: A002
         raise JudgeError(f"{folder} already exists; choose another id or folder")
     (folder / "wrong").mkdir(parents=True)
     files = {
-        "challenge.yaml": CHALLENGE_YAML.format(id=id, category=category, categories=", ".join(CATEGORIES)),
+        "challenge.yaml": CHALLENGE_YAML.format(id=id, category=category, categories=", ".join(CATEGORIES),
+                                                runtimes=", ".join(RUNTIMES)),
         "spec.md": SPEC_MD,
         "reference.py": REFERENCE_PY,
         "properties.py": PROPERTIES_PY,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from judge.sandbox.pyversion import PROBE, PYTHON_LABEL, UNIDATA_LABEL, mismatch
-from judge.sandbox.session import BackendUnavailable
+from judge.sandbox.session import PROFILES, BackendUnavailable
 
 HERE = Path(__file__).parent
 # What the image runs, copied into /opt/judge: the worker and the one module it imports.
@@ -33,7 +33,6 @@ DOCKERFILES = HERE / "images"
 DEFAULT_BASE = "python:3.11-slim"
 BOOTSTRAP_TAG = "judge-base:bookworm"
 TORCH_REQUIREMENT = "torch==2.13.0"
-PROFILES = ("python", "torch", "torch-gpu")
 
 
 def _quiet(_line: str) -> None:

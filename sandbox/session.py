@@ -27,13 +27,17 @@ class Limits:
     frame_mib: int = 64
 
 
+# The runtime profiles, one sandbox image each: a challenge's `runtime`, `judge sandbox build --profile`.
+PROFILES = ("python", "torch", "torch-gpu")
+
+
 @dataclass(frozen=True)
 class Job:
     """What a backend needs to start a worker: files to expose read-only, and how to run them."""
 
     workdir: Path  # host folder holding submission.py (and support.py); exposed read-only
     limits: Limits
-    profile: str = "python"  # runtime profile: python | torch | torch-gpu
+    profile: str = "python"  # one of PROFILES
     device: str = "cpu"
 
 

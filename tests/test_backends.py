@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from judge import hookimpl, mutation
+from judge import hookimpl, mutation, pool
 from judge.backends import (SandboxBackend, backends_by_name, choose_backend, open_backend,
                             remove_leftovers)
 from judge.challenge import load_challenge
@@ -98,7 +98,7 @@ def test_runtime_is_refused_by_a_backend_without_a_choice_of_runtime():
 
 def test_mutants_run_on_the_sandbox_asked_for(monkeypatch, tmp_path):
     monkeypatch.setenv("DOCKER_HOST", NO_DAEMON)
-    monkeypatch.setattr(mutation, "_BACKENDS", {})
+    monkeypatch.setattr(pool, "_BACKENDS", {})
     challenge = load_challenge(new_challenge(tmp_path, "tiny", "coding"))
     report = mutation.run_mutation(challenge, max_examples=5, max_mutants=2, jobs=1, sandbox="docker")
     assert len(report.mutants) == 2

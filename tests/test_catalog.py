@@ -31,3 +31,21 @@ def test_every_challenge_is_listed_and_loads(judge_cli):
     assert code == 0 and "broken" not in err
     listed = {line.split()[0] for line in out.splitlines()[1:]}
     assert listed >= {folder.name for folder in FOLDERS}
+
+
+def test_check_targets_come_from_the_catalogs_discovery(tmp_path):
+    """`judge check --challenges-dir DIR` and the catalog find the same folders, one way."""
+    import argparse
+
+    from judge.catalog import ChallengesDir, challenge_folders
+    from judge.check import _targets
+    from judge.plugins import make_plugin_manager
+    from judge.scaffold import new_challenge
+
+    one = new_challenge(tmp_path, "b_one", "coding")
+    two = new_challenge(tmp_path, "a_two", "coding")
+    (tmp_path / "not_a_challenge").mkdir()
+    assert challenge_folders(tmp_path) == [two, one]
+    assert challenge_folders(one) == [one]
+    args = argparse.Namespace(ids=[], all=False, pack=None, challenges_dir=[tmp_path, one])
+    assert _targets(args, make_plugin_manager((ChallengesDir(tmp_path),))) == [two, one, one]

@@ -66,3 +66,23 @@ def test_wrong_submission_must_declare_its_verdict(challenge_copy):
     (folder / "wrong" / "undeclared.py").write_text("class LRUCache: pass\n")
     with pytest.raises(ChallengeError, match="no '# expect: VERDICT' line"):
         load_challenge(folder)
+
+
+def test_profiles_and_the_id_pattern_are_written_once():
+    """The runtime profiles and the challenge id pattern have one home each; the JSON schema, the
+    scaffold and `judge sandbox build` follow them."""
+    import json
+
+    from judge.challenge import CHALLENGE_ID, RUNTIMES, SCHEMA_PATH
+    from judge.cli import build_parser
+    from judge.sandbox import images
+    from judge.sandbox.session import PROFILES
+    from judge.scaffold import CHALLENGE_YAML
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert RUNTIMES is PROFILES and images.PROFILES is PROFILES
+    assert tuple(schema["properties"]["runtime"]["enum"]) == PROFILES
+    assert schema["properties"]["id"]["pattern"] == CHALLENGE_ID.pattern
+    assert "{runtimes}" in CHALLENGE_YAML
+    build = build_parser()._subparsers._group_actions[0].choices["sandbox"]._subparsers._group_actions[0].choices["build"]
+    assert next(a for a in build._actions if a.dest == "profile").choices is PROFILES

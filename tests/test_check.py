@@ -190,3 +190,29 @@ def test_pytest_plugin_collects_one_item_per_check(tmp_path):
     assert "1 failed, 5 passed, 1 skipped" in ran.stdout, ran.stdout
     assert "FAILED sum_bad/challenge.yaml::wrong_verdicts" in ran.stdout
     assert "wrong/returns_float.py: expected TLE, got WA" in ran.stdout
+
+
+def test_each_check_of_wrong_is_its_own_function(tmp_path):
+    """wrong_verdicts reads the first seed, no_flakiness compares the seeds: each judged on its own."""
+    from judge.check import _no_flakiness, _wrong_verdicts
+
+    challenge = load_challenge(new_challenge(tmp_path, "sum_list", "coding"))
+    verdicts = {w.path: [{"verdict": str(w.expected), "message": "", "seed": seed} for seed in (1, 2)]
+                for w in challenge.wrong}
+    wrong = challenge.wrong[0]
+    verdicts[wrong.path][1]["verdict"] = "TLE"
+    assert _wrong_verdicts(challenge, verdicts, 0.0).passed
+    flaky = _no_flakiness(challenge, verdicts, (1, 2))
+    assert not flaky.passed
+    assert flaky.details == f"verdicts differ between seeds: wrong/{wrong.path.name}: seed 1 {wrong.expected}, seed 2 TLE"
+
+
+def test_the_job_pool_is_its_own_module():
+    """check and mutation share judge.pool; nothing in it is about mutation."""
+    import judge.check
+    import judge.mutation
+    import judge.pool
+
+    assert judge.check.make_pool is judge.pool.make_pool is judge.mutation.make_pool
+    assert judge.check.judge_source is judge.pool.judge_source
+    assert "mutation" not in Path(judge.pool.__file__).read_text(encoding="utf-8").split('"""', 2)[2]

@@ -6,7 +6,8 @@ import glob
 
 from conftest import CHALLENGES
 from judge.challenge import load_challenge
-from judge.mutation import ALL_OPERATORS, MUTANT_EXAMPLES, OPERATORS, generate_mutants, judge_source
+from judge.mutation import ALL_OPERATORS, MUTANT_EXAMPLES, OPERATORS, generate_mutants
+from judge.pool import judge_source
 
 SAMPLE = '''\
 from collections import OrderedDict

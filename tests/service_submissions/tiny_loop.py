@@ -1,0 +1,3 @@
+def echo(x):
+    while True:
+        pass

@@ -1,0 +1,2 @@
+def echo(x):
+    raise ValueError(f"no echo for {x}")
