@@ -62,7 +62,8 @@ _CHOSEN: list[SandboxBackend] = []  # the backends this process chose: what an i
 
 
 def backends_by_name(pm: pluggy.PluginManager) -> dict[str, SandboxBackend]:
-    """Every backend the hook provides, by name; the first plugin to provide a name wins."""
+    """Every backend the hook provides, by name; the first plugin pluggy calls wins a name (the one
+    registered last, as for challenges and result formats: see judge.hookspecs)."""
     backends: dict[str, SandboxBackend] = {}
     for provided in pm.hook.judge_sandbox_backends():
         for backend in provided or ():

@@ -17,7 +17,7 @@ from judge.catalog import Catalog, ChallengesDir
 from judge.check import add_check_arguments
 from judge.config import load_defaults
 from judge.errors import JudgeError
-from judge.plugins import describe_plugins, make_plugin_manager
+from judge.plugins import describe_plugins, make_plugin_manager, result_formats
 from judge.requires import require_judge_side
 from judge.scaffold import add_new_arguments, command_new
 from judge.service.commands import add_service_commands, cmd_serve, cmd_worker
@@ -189,9 +189,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     pm = _plugin_manager(args)
     catalog = Catalog(pm)
     challenge = catalog.get(args.id)
-    formats = {}
-    for provided in pm.hook.judge_result_formats():
-        formats.update(provided)
+    formats = result_formats(pm)
     fmt = "json" if args.json else (args.format or "text")
     if fmt not in formats:
         raise JudgeError(f"unknown --format {fmt!r} (available: {', '.join(sorted(formats))})")

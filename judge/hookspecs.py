@@ -4,6 +4,10 @@ A plugin is any module or object with functions decorated by `judge.hookimpl`. B
 listed in `judge.plugins.DEFAULT_PLUGINS`; third-party packages register through the entry-point
 groups `judge.challenges` (challenge packs) and `judge.plugins` (anything else).
 Set `JUDGE_TRACE_HOOKS=1` to print every hook call to stderr.
+
+When two plugins provide the same name (a challenge id, a backend, a result format), the first one
+pluggy calls wins, and pluggy calls the plugin registered last first: a `--challenges-dir` folder
+over entry points over the built-ins. So a plugin can replace a built-in of the same name.
 """
 from __future__ import annotations
 
@@ -40,5 +44,8 @@ def judge_sandbox_backends():
 def judge_result_formats():
     """Return a dict mapping a format name to `render(results: list[Result]) -> str`.
 
-    The built-ins are `text` (the terminal) and `json` (`--json`); a reporter plugin adds more.
+    For `judge run` only (`--format NAME`, one file or a batch): `judge check` and `judge bench`
+    report other things (checks, timings) and have text, JSON and JUnit renderings of their own.
+    The built-ins are `text` (the terminal) and `json` (`--json`: one `Result.to_dict()` document
+    per result, the same shape for one result or many); a reporter plugin adds more.
     """

@@ -59,6 +59,16 @@ def make_plugin_manager(extra: tuple[object, ...] = ()) -> pluggy.PluginManager:
     return pm
 
 
+def result_formats(pm: pluggy.PluginManager) -> dict:
+    """Every `judge_result_formats` format by name. As for backends and challenges, the first plugin
+    pluggy calls wins a name: the one registered last, so a plugin can replace a built-in format."""
+    formats: dict = {}
+    for provided in pm.hook.judge_result_formats():
+        for name, render in (provided or {}).items():
+            formats.setdefault(name, render)
+    return formats
+
+
 def describe_plugins(pm: pluggy.PluginManager) -> list[dict]:
     """What `judge plugins` prints: each plugin and the hooks it implements."""
     rows = []
