@@ -19,10 +19,10 @@ from judge.challenge import Challenge
 from judge.compare import tensor_close
 from judge.harness import Benchmark, collect_benchmarks, load_trusted_module
 from judge.render import show
-from judge.result import Result, Verdict
+from judge.result import Finding, Result, Verdict
 from judge.runner import check_ready, sandbox_session
 from judge.source import SourceRejected, check_source
-from judge.sandbox.protocol import decode, encode
+from judge.sandbox.protocol import Raised, decode, encode
 from judge.sandbox.session import SandboxFailure
 
 
@@ -38,7 +38,7 @@ class ShapeTiming:
 @dataclass
 class BenchReport:
     challenge: str
-    verdict: str  # AC when every checked output was right
+    verdict: Verdict  # AC when every checked output was right
     message: str = ""
     device: str = "cpu"
     sandbox: str = ""
@@ -48,7 +48,7 @@ class BenchReport:
     shapes: list[ShapeTiming] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "verdict": self.verdict.value}
 
 
 def _timed(session, message: dict, timeout: float) -> tuple[float, dict]:
@@ -59,7 +59,7 @@ def _timed(session, message: dict, timeout: float) -> tuple[float, dict]:
 
 def bench_submission(challenge: Challenge, submission: Path, backend, *, seed: int, device: str = "cpu",
                      repeats: int = 5) -> BenchReport:
-    report = BenchReport(challenge.id, "IE", device=device, sandbox=backend.name, seed=seed, repeats=repeats)
+    report = BenchReport(challenge.id, Verdict.IE, device=device, sandbox=backend.name, seed=seed, repeats=repeats)
     properties = load_trusted_module(challenge.properties_path, f"judge_bench_properties_{challenge.id}")
     benchmarks = collect_benchmarks(properties)
     if not benchmarks:
@@ -73,20 +73,20 @@ def bench_submission(challenge: Challenge, submission: Path, backend, *, seed: i
     try:
         source = check_source(submission, challenge)
     except SourceRejected as exc:
-        report.verdict, report.message = "CE", str(exc)
+        report.verdict, report.message = Verdict.CE, str(exc)
         return report
     result = Result(verdict=Verdict.IE, challenge=challenge.id)
     with sandbox_session(challenge, source, backend, device) as starting:
         session, ready = starting.wait()
         try:
             if not check_ready(result, ready):
-                report.verdict, report.message = result.verdict.value, result.message
+                report.verdict, report.message = result.verdict, result.message
                 return report
             for bench in benchmarks:
                 for shape in bench.shapes:
                     timing = _bench_shape(session, bench, shape, support, reference, seed, repeats)
-                    if isinstance(timing, str):
-                        report.verdict, report.message = timing.split(":", 1)[0], timing.split(":", 1)[1].strip()
+                    if isinstance(timing, Finding):
+                        report.verdict, report.message = timing.verdict, timing.message
                         return report
                     report.shapes.append(timing)
         except SandboxFailure as exc:
@@ -94,15 +94,15 @@ def bench_submission(challenge: Challenge, submission: Path, backend, *, seed: i
             return report
         finally:
             session.close()
-    report.verdict = "AC"
+    report.verdict = Verdict.AC
     report.geomean_speedup = math.exp(statistics.fmean(math.log(max(t.speedup, 1e-9)) for t in report.shapes))
     report.message = f"{len(report.shapes)} shapes, every timed output checked against the reference"
     return report
 
 
 def _bench_shape(session, bench: Benchmark, shape: dict, support: dict, reference: dict, seed: int,
-                 repeats: int) -> ShapeTiming | str:
-    """Median times of K calls for one shape, or "VERDICT: why" when an output is wrong."""
+                 repeats: int) -> ShapeTiming | Finding:
+    """Median times of K calls for one shape, or the finding when an output is wrong."""
     compare = bench.compare or tensor_close()
     base_message = {"op": "bench", "inputs": bench.inputs, "shape": encode(shape),
                     "kwargs": encode(bench.kwargs), "repeat": bench.repeat}
@@ -116,9 +116,9 @@ def _bench_shape(session, bench: Benchmark, shape: dict, support: dict, referenc
             run_seed = seed + 1000 * round_
             elapsed, reply = _timed(session, {**base_message, **target, "seed": run_seed}, timeout)
             if kind == "submission":
-                verdict = _check_last_output(reply, bench, shape, support, reference, run_seed, compare)
-                if verdict:
-                    return verdict
+                failure = _check_last_output(reply, bench, shape, support, reference, run_seed, compare)
+                if failure:
+                    return failure
             if round_:
                 times[kind].append(elapsed)
     empty = statistics.median(times["empty"])
@@ -131,26 +131,26 @@ def _bench_shape(session, bench: Benchmark, shape: dict, support: dict, referenc
 
 
 def _check_last_output(reply: dict, bench: Benchmark, shape: dict, support: dict, reference: dict,
-                       run_seed: int, compare) -> str | None:
-    if "raise" in reply:
-        info = reply["raise"] if type(reply["raise"]) is dict else {}
-        return f"RE: raised {str(info.get('type', '?')).removeprefix('builtins.')}: {str(info.get('message', ''))[:200]}"
+                       run_seed: int, compare) -> Finding | None:
     try:
+        if "raise" in reply:
+            raised = Raised.from_record(reply["raise"])
+            return Finding(Verdict.RE, f"raised {raised.type.removeprefix('builtins.')}: {raised.message[:200]}")
         actual = decode(reply["value"])
     except (KeyError, ValueError, TypeError, RecursionError):
-        return "RE: the worker sent a malformed reply"
+        return Finding(Verdict.RE, "the worker sent a malformed reply")
     args = support[bench.inputs](dict(shape), run_seed + bench.repeat - 1)
     expected = reference[bench.function](*args, **bench.kwargs)
     reason = compare(expected, actual)
     if reason:
-        return f"WA: shape {show(shape)}: {reason}"
+        return Finding(Verdict.WA, f"shape {show(shape)}: {reason}")
     return None
 
 
 def render_text(report: BenchReport) -> str:
     lines = [f"{report.challenge}: bench {report.verdict} on {report.device} ({report.sandbox} sandbox, "
              f"seed {report.seed}, median of {report.repeats})"]
-    if report.verdict != "AC":
+    if report.verdict is not Verdict.AC:
         return "\n".join(lines + [f"  {report.message}"])
     lines.append(f"  {'shape':<40} {'submission':>12} {'baseline':>12} {'speedup':>8} {'spread':>7}")
     for t in report.shapes:

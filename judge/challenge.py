@@ -13,16 +13,18 @@ import yaml
 
 from judge.errors import JudgeError
 from judge.sandbox.session import PROFILES, Limits
+from judge.sandbox.verdict import Verdict
 
 CATEGORIES = ("dsa", "coding", "system-design", "genai")
 RUNTIMES = PROFILES  # a challenge's runtime is the sandbox profile it runs in
 # How a raised exception is compared with the reference's: a subclass passes (the default, as
 # `except ValueError` would take it), or only the very type (a spec that says "its own type").
 EXCEPTION_MATCHING = ("subclass", "exact")
-VERDICT_CODES = ("AC", "WA", "TLE", "MLE", "RE", "CE", "OLE", "IE")
 REQUIRED_FILES = ("spec.md", "reference.py", "properties.py")
 # Every key challenge.yaml may hold, per level; judge/challenge.schema.json publishes the same.
-FIELDS = ("id", "title", "category", "seed", "runtime", "limits", "interface", "constraints", "exceptions")
+# `seed` is the old name of `source_question`, still read: it looked like --seed, the random seed.
+FIELDS = ("id", "title", "category", "source_question", "runtime", "limits", "interface", "constraints", "exceptions",
+          "seed")
 LIMIT_FIELDS = ("cpu_seconds", "wall_seconds", "memory_mib", "output_kib")
 CONSTRAINT_FIELDS = ("forbidden_imports", "forbidden_names")
 SCHEMA_PATH = Path(__file__).with_name("challenge.schema.json")
@@ -41,7 +43,7 @@ class ChallengeError(JudgeError):
 @dataclass(frozen=True)
 class WrongSubmission:
     path: Path
-    expected: str  # the verdict it must get
+    expected: Verdict  # the verdict it must get
     why: str
 
 
@@ -50,7 +52,7 @@ class Challenge:
     id: str
     title: str
     category: str
-    seed_question: str
+    source_question: str  # the interview question this challenge comes from (not a random seed)
     runtime: str
     limits: Limits
     interface: tuple[str, ...]
@@ -107,16 +109,17 @@ def _names(data: dict, name: str, where: str, default=...) -> tuple[str, ...]:
     return tuple(value)
 
 
-def read_expected_verdict(path: Path) -> tuple[str, str]:
+def read_expected_verdict(path: Path) -> tuple[Verdict, str]:
     """A wrong submission declares its verdict on a comment line: `# expect: WA  why it fails`."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise ChallengeError(f"{path}: cannot read ({exc.strerror})") from None
     match = _EXPECT.search(text)
-    if not match or match.group(1) not in VERDICT_CODES:
-        raise ChallengeError(f"{path}: no '# expect: VERDICT' line (one of {', '.join(VERDICT_CODES[1:-1])})")
-    return match.group(1), match.group(2).strip(" -:")
+    if not match or match.group(1) not in Verdict.__members__:
+        rejections = ", ".join(v for v in Verdict if v not in (Verdict.AC, Verdict.IE))
+        raise ChallengeError(f"{path}: no '# expect: VERDICT' line (one of {rejections})")
+    return Verdict(match.group(1)), match.group(2).strip(" -:")
 
 
 def load_challenge(folder: Path) -> Challenge:
@@ -138,7 +141,11 @@ def load_challenge(folder: Path) -> Challenge:
         raise ChallengeError(f"{where}: field 'id' is {cid!r}, expected the folder name {folder.name!r}")
     title = _field(data, "title", where, str, str.strip, "a non-empty title")
     category = _field(data, "category", where, str, CATEGORIES.__contains__, " or ".join(CATEGORIES))
-    seed = _field(data, "seed", where, str, str.strip, "the seed question, e.g. 'Data Structures and Algorithms 1'")
+    if "seed" in data and "source_question" in data:
+        raise ChallengeError(f"{where}: field 'seed' is the old name of 'source_question': give only 'source_question'")
+    source_question = _field(data, "seed" if "seed" in data else "source_question", where, str, str.strip,
+                             "the interview question this challenge comes from, "
+                             "e.g. 'Data Structures and Algorithms 1'")
     runtime = _field(data, "runtime", where, str, RUNTIMES.__contains__, " or ".join(RUNTIMES))
     raw_limits = _field(data, "limits", where, dict, None, "a mapping of limits")
     lwhere = f"{where}: limits"
@@ -167,7 +174,7 @@ def load_challenge(folder: Path) -> Challenge:
         for path in sorted((folder / "wrong").glob("*.py")) if path.is_file()
     )
     return Challenge(
-        id=cid, title=title, category=category, seed_question=seed, runtime=runtime, limits=limits,
+        id=cid, title=title, category=category, source_question=source_question, runtime=runtime, limits=limits,
         interface=interface, path=folder, wrong=wrong,
         forbidden_imports=_names(constraints, "forbidden_imports", cwhere, ()),
         forbidden_names=_names(constraints, "forbidden_names", cwhere, ()),

@@ -28,6 +28,7 @@ from typing import Callable, Iterable
 from judge.challenge import Challenge, ChallengeError, load_challenge
 from judge.mutation import MAX_MUTANTS, MUTANT_EXAMPLES, MUTANT_SANDBOX, MutationReport, run_mutation
 from judge.pool import judge_source, make_pool
+from judge.sandbox.verdict import Verdict
 
 CHECKS = ("yaml", "spec_interface", "reference_accepted", "wrong_verdicts", "no_flakiness", "limits",
           "mutation_score")
@@ -140,7 +141,7 @@ def _reference_accepted(challenge: Challenge, backend, seeds: tuple[int, ...], m
         reference.append(result)
         say(f"{challenge.id}: reference, seed {seed}: {result['verdict']} "
             f"({result['cpu_seconds']:.2f} s CPU, {result['wall_seconds']:.2f} s wall)")
-    bad = [r for r in reference if r["verdict"] != "AC"]
+    bad = [r for r in reference if r["verdict"] != Verdict.AC]
     if bad:
         details = "; ".join(f"seed {r['seed']}: {r['verdict']}: {r['message']}"
                             + (f" (property {r['property']}: {r['counterexample']})" if r.get("counterexample") else "")

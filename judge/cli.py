@@ -230,6 +230,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     import json
 
     from judge.bench import bench_submission, render_text
+    from judge.result import Verdict
 
     if args.repeats < 1:
         raise JudgeError("--repeats must be at least 1")
@@ -243,9 +244,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(f"judge: note: {notice}", file=sys.stderr)
     report = bench_submission(challenge, args.file, backend, seed=args.seed, device=args.device, repeats=args.repeats)
     print(json.dumps(report.to_dict(), indent=2) if args.json else render_text(report))
-    if report.verdict == "IE":
+    if report.verdict is Verdict.IE:
         return 2
-    return 0 if report.verdict == "AC" else 1
+    return 0 if report.verdict is Verdict.AC else 1
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -258,7 +259,7 @@ def describe(challenge, spec: bool) -> dict:
     """A challenge as `list --json` / `show --json` print it (the HTTP API serves the same)."""
     limits = challenge.limits
     data = {"id": challenge.id, "title": challenge.title, "category": challenge.category,
-            "runtime": challenge.runtime, "source_question": challenge.seed_question,
+            "runtime": challenge.runtime, "source_question": challenge.source_question,
             "interface": list(challenge.interface),
             "limits": {"cpu_seconds": limits.cpu_seconds, "wall_seconds": limits.wall_seconds,
                        "memory_mib": limits.memory_mib, "output_kib": limits.output_kib},
@@ -296,7 +297,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     limits = challenge.limits
     print(f"{challenge.title}  [{challenge.id}, {challenge.category}, runtime {challenge.runtime}]")
-    print(f"from: {challenge.seed_question}")
+    print(f"from: {challenge.source_question}")
     print(f"interface: the submission must define {', '.join(challenge.interface)}")
     print(f"limits: {limits.cpu_seconds:g} s CPU, {limits.wall_seconds:g} s wall, {limits.memory_mib} MiB memory, "
           f"{limits.output_kib} KiB output")

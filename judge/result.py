@@ -5,41 +5,33 @@ The JSON shape is documented in the README and versioned by `schema`; fields are
 from __future__ import annotations
 
 import builtins
-from dataclasses import asdict, dataclass, field
-from enum import Enum
+from dataclasses import asdict, dataclass, field, fields
+
+from judge.sandbox.verdict import Verdict
 
 SCHEMA_VERSION = 1
 
-
-class Verdict(str, Enum):
-    AC = "AC"
-    WA = "WA"
-    TLE = "TLE"
-    MLE = "MLE"
-    RE = "RE"
-    CE = "CE"
-    OLE = "OLE"
-    IE = "IE"
-
-    @property
-    def meaning(self) -> str:
-        return {
-            "AC": "accepted", "WA": "wrong answer", "TLE": "time limit exceeded",
-            "MLE": "memory limit exceeded", "RE": "runtime error", "CE": "compile error",
-            "OLE": "output limit exceeded", "IE": "internal error",
-        }[self.value]
+__all__ = ["SCHEMA_VERSION", "Finding", "Result", "Verdict"]
 
 
 @dataclass
-class Result:
+class Finding:
+    """A verdict and why: what the judge decided about one call, one program, or a whole run."""
+
     verdict: Verdict
-    challenge: str
     message: str = ""
     property: str | None = None
     counterexample: str | None = None
     expected: str | None = None
     actual: str | None = None
     traceback: str | None = None
+
+
+@dataclass(kw_only=True)
+class Result(Finding):
+    """A finished judgment: its finding, and the run it came from (seed, examples, resources)."""
+
+    challenge: str
     seed: int = 0
     examples: int = 0
     cpu_seconds: float = 0.0
@@ -49,13 +41,18 @@ class Result:
     submission: str = ""
     properties: list[dict] = field(default_factory=list)
 
+    def adopt(self, finding: Finding) -> None:
+        """Take a finding's verdict and every detail of it (the ones it leaves empty included)."""
+        for name in (f.name for f in fields(Finding)):
+            setattr(self, name, getattr(finding, name))
+
     @builtins.property
     def accepted(self) -> bool:
         return self.verdict is Verdict.AC
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data["verdict"] = self.verdict.value
+        data = {"verdict": self.verdict.value, "challenge": data.pop("challenge"), **data}  # the documented order
         data["schema"] = SCHEMA_VERSION
         data["cpu_seconds"] = round(self.cpu_seconds, 3)
         data["wall_seconds"] = round(self.wall_seconds, 3)

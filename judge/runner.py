@@ -25,7 +25,7 @@ from judge.challenge import Challenge
 from judge.compare import exact
 from judge.harness import Call, Obj, Program, Property, collect_properties, load_trusted_module, seeded_rng
 from judge.render import show
-from judge.result import Result, Verdict
+from judge.result import Finding, Result, Verdict
 from judge.source import SourceRejected, check_source
 from judge.sandbox.protocol import WORKLOAD_CHUNK, Raised, decode, encode, execute
 from judge.sandbox.session import Job, SandboxFailure, StreamSession
@@ -34,15 +34,11 @@ SCALING_ALLOWANCE_S = 0.5  # scheduling jitter of two processes; the wire has it
 
 
 @dataclass
-class Failure:
-    verdict: Verdict
-    message: str
-    property: str | None = None
-    counterexample: str | None = None
-    expected: str | None = None
-    actual: str | None = None
-    traceback: str | None = None
-    fatal: bool = False  # the worker is gone: no further examples can run
+class Failure(Finding):
+    """What went wrong in one program, and whether it ends the judging at once (the worker is gone,
+    out of memory, or sent nonsense: no further example can run, so none is shrunk)."""
+
+    fatal: bool = False
 
 
 @dataclass(frozen=True)
@@ -260,15 +256,15 @@ class Judging:
             except (ValueError, TypeError, KeyError, RecursionError, OverflowError):
                 return Failure(Verdict.RE, "the worker sent a malformed reply", prop.name, fatal=True)
             if failure is not None:
-                verdict, message, expected, actual, tb = failure
-                if call.target == "workload" and verdict is Verdict.WA:
+                if call.target == "workload" and failure.verdict is Verdict.WA:
                     explained = self._explain_workload(program, prop, index, calls, ref_out, sub_out)
                     if explained is None:
                         continue  # only differences the comparison accepts (an exception's subclass)
                     return explained
-                # running out of memory is a resource verdict: stop at once rather than shrink
-                return Failure(verdict, message, prop.name, render_program(program, index, message),
-                               expected, actual, tb, fatal=verdict is Verdict.MLE)
+                failure.property = prop.name
+                failure.counterexample = render_program(program, index, failure.message)
+                failure.fatal = failure.verdict is Verdict.MLE  # a resource verdict: stop rather than shrink
+                return failure
         return None
 
     def _exchange(self, program: Program, calls: list[dict],
@@ -287,8 +283,7 @@ class Judging:
 
     def _sandbox_failure(self, exc: SandboxFailure, program: Program, prop: Property, upto: int) -> Failure:
         note = f"{exc.verdict}: {exc.message}"
-        return Failure(Verdict(exc.verdict) if exc.verdict in Verdict.__members__ else Verdict.RE,
-                       exc.message, prop.name, render_program(program, upto, note),
+        return Failure(exc.verdict, exc.message, prop.name, render_program(program, upto, note),
                        traceback=exc.detail or None, fatal=True)
 
     def _explain_workload(self, program: Program, prop: Property, index: int, calls: list[dict],
@@ -332,23 +327,26 @@ class Judging:
                    "(does the submission depend on something other than its calls?)")
         return Failure(Verdict.WA, message, prop.name, render_program(program, index, message))
 
-    def _judge_call(self, call: Call, ref_out: dict, sub_out: Any, echo: bool):
+    def _judge_call(self, call: Call, ref_out: dict, sub_out: Any, echo: bool) -> Failure | None:
+        """One call's outcome against the reference's: None when they agree, else the failure
+        (its verdict, why, and both outcomes as the judge shows them)."""
         ref_kind, ref_value, ref_after = _decode_outcome(ref_out, echo)
         kind, value, after = _decode_outcome(sub_out, echo)
         if ref_kind == "raise" and kind == "raise":
             if not raises_as_expected(ref_value, value, self.challenge.exact_exceptions):
-                return (Verdict.WA, f"expected {_exc_name(ref_value)}, got {_exc_name(value)}",
-                        _exc_name(ref_value), _exc_name(value), value.traceback)
+                return Failure(Verdict.WA, f"expected {_exc_name(ref_value)}, got {_exc_name(value)}",
+                               expected=_exc_name(ref_value), actual=_exc_name(value), traceback=value.traceback)
             return None
         if ref_kind == "raise":
-            return (Verdict.WA, f"expected {_exc_name(ref_value)} to be raised, got {show(value)}",
-                    _exc_name(ref_value), show(value), None)
+            return Failure(Verdict.WA, f"expected {_exc_name(ref_value)} to be raised, got {show(value)}",
+                           expected=_exc_name(ref_value), actual=show(value))
         if kind == "raise":
             verdict = Verdict.MLE if value.type == "builtins.MemoryError" else Verdict.RE
-            return (verdict, f"raised {show(value)}", show(ref_value), f"raised {show(value)}", value.traceback)
+            return Failure(verdict, f"raised {show(value)}", expected=show(ref_value), actual=f"raised {show(value)}",
+                           traceback=value.traceback)
         reason = call.comparator(ref_value, value)
         if reason:
-            return Verdict.WA, reason, show(ref_value), show(value), None
+            return Failure(Verdict.WA, reason, expected=show(ref_value), actual=show(value))
         if not echo:
             return None
         # kept objects (Obj) are the submission's own state, compared through later calls, not here
@@ -358,8 +356,8 @@ class Judging:
         for position, want, got in changed:
             reason = exact(want, got)
             if reason:
-                return (Verdict.WA, f"the call changed argument {position} (the reference leaves it as it was "
-                        f"or changes it differently): {reason}", show(want), show(got), None)
+                return Failure(Verdict.WA, f"the call changed argument {position} (the reference leaves it as it was "
+                               f"or changes it differently): {reason}", expected=show(want), actual=show(got))
         return None
 
     # -- properties
@@ -633,7 +631,7 @@ def check_ready(result: Result, ready: dict | SandboxFailure) -> bool:
     interface, else the result says why (CE for syntax/import errors and missing names, RE for
     anything else)."""
     if isinstance(ready, SandboxFailure):
-        result.verdict = Verdict(ready.verdict) if ready.verdict in Verdict.__members__ else Verdict.RE
+        result.verdict = ready.verdict
         result.message = f"while importing the submission: {ready.message}"
         result.traceback = ready.detail or None
         return False
@@ -667,6 +665,4 @@ def _judge_in_session(result: Result, judging: Judging) -> None:
         result.verdict = Verdict.AC
         result.message = f"all {len(judging.properties)} properties hold over {judging.examples} examples"
         return
-    result.verdict, result.message, result.property = failure.verdict, failure.message, failure.property
-    result.counterexample, result.expected, result.actual = failure.counterexample, failure.expected, failure.actual
-    result.traceback = failure.traceback
+    result.adopt(failure)

@@ -29,6 +29,7 @@ import pluggy
 
 from judge.sandbox.cgroups import ContainerCgroups
 from judge.sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSession
+from judge.sandbox.verdict import Verdict
 
 hookimpl = pluggy.HookimplMarker("judge")
 
@@ -247,32 +248,32 @@ class DockerSession(StreamSession):
         code = state.get("ExitCode")
         limits = self.limits
         if getattr(self, "_daemon_lost", False):  # the judge's fault (its engine), not the submission's
-            return SandboxFailure("IE", "the Docker daemon stopped answering during the run")
+            return SandboxFailure(Verdict.IE, "the Docker daemon stopped answering during the run")
         cpu = self.usage.cpu_seconds
         peak = self.usage.peak_memory_mib or 0.0
         by_signal = code - 128 if isinstance(code, int) and 128 < code < 128 + 65 else None
         if state.get("OOMKilled"):
-            return SandboxFailure("MLE", f"memory limit of {limits.memory_mib} MiB exceeded (killed by the OOM killer)")
+            return SandboxFailure(Verdict.MLE, f"memory limit of {limits.memory_mib} MiB exceeded (killed by the OOM killer)")
         oom_kills, failcnt = (self._cgroups.oom_kills, self._cgroups.failcnt) if self._cgroups else (0, 0)
         if by_signal == signal.SIGKILL and not self._killed and (
                 oom_kills > 0 or (failcnt > 0 and peak >= limits.memory_mib * 0.95)):
-            return SandboxFailure("MLE", f"memory limit of {limits.memory_mib} MiB exceeded")
+            return SandboxFailure(Verdict.MLE, f"memory limit of {limits.memory_mib} MiB exceeded")
         if by_signal == signal.SIGXCPU or (
                 by_signal == signal.SIGKILL and cpu >= limits.cpu_seconds - 0.05):
-            return SandboxFailure("TLE", f"CPU time limit of {limits.cpu_seconds:g} s exceeded")
+            return SandboxFailure(Verdict.TLE, f"CPU time limit of {limits.cpu_seconds:g} s exceeded")
         if cpu >= limits.cpu_seconds:
-            return SandboxFailure("TLE", f"CPU time limit of {limits.cpu_seconds:g} s exceeded")
+            return SandboxFailure(Verdict.TLE, f"CPU time limit of {limits.cpu_seconds:g} s exceeded")
         if by_signal is not None:
             try:
                 name = signal.Signals(by_signal).name
             except ValueError:
                 name = f"signal {by_signal}"
-            return SandboxFailure("RE", f"the worker was killed by {name} (exit code {code})", self.stderr_tail)
+            return SandboxFailure(Verdict.RE, f"the worker was killed by {name} (exit code {code})", self.stderr_tail)
         error = state.get("Error") or ""
         if code is None:
-            return SandboxFailure("RE", "the worker's container is gone (no exit status)", self.stderr_tail)
+            return SandboxFailure(Verdict.RE, "the worker's container is gone (no exit status)", self.stderr_tail)
         suffix = f" ({error})" if error else ""
-        return SandboxFailure("RE", f"the worker exited with code {code} before answering{suffix}", self.stderr_tail)
+        return SandboxFailure(Verdict.RE, f"the worker exited with code {code} before answering{suffix}", self.stderr_tail)
 
     # -- measuring from outside
     def _find_cgroups(self) -> None:
@@ -316,7 +317,7 @@ class DockerSession(StreamSession):
                 # The CPU rlimit is per process; the cgroup counts them all (forks, threads' children).
                 with self._cond:
                     if self._inbox.violation is None:
-                        self._inbox.violation = SandboxFailure("TLE", f"CPU time limit of {limit:g} s exceeded")
+                        self._inbox.violation = SandboxFailure(Verdict.TLE, f"CPU time limit of {limit:g} s exceeded")
                     self._cond.notify_all()
                 self._kill()
                 break

@@ -26,6 +26,7 @@ import pluggy
 
 from judge.sandbox.cgroups import PidsCgroup
 from judge.sandbox.session import BackendUnavailable, Job, SandboxFailure, StreamSession
+from judge.sandbox.verdict import Verdict
 
 hookimpl = pluggy.HookimplMarker("judge")
 
@@ -181,13 +182,13 @@ class LocalSession(StreamSession):
         limits = self.job.limits
         if code == -signal.SIGXCPU or (code == -signal.SIGKILL and self.usage.cpu_seconds >= limits.cpu_seconds - 0.05):
             # only RLIMIT_CPU sends SIGXCPU (the clock it counts is coarser than rusage's)
-            return SandboxFailure("TLE", f"CPU time limit of {limits.cpu_seconds:g} s exceeded")
+            return SandboxFailure(Verdict.TLE, f"CPU time limit of {limits.cpu_seconds:g} s exceeded")
         if (self.usage.peak_memory_mib or 0) >= limits.memory_mib * 0.95:
-            return SandboxFailure("MLE", f"memory limit of {limits.memory_mib} MiB exceeded")
+            return SandboxFailure(Verdict.MLE, f"memory limit of {limits.memory_mib} MiB exceeded")
         if code is not None and code < 0:
             name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
-            return SandboxFailure("RE", f"the worker was killed by {name}", self.stderr_tail)
-        return SandboxFailure("RE", f"the worker exited with code {code} before answering", self.stderr_tail)
+            return SandboxFailure(Verdict.RE, f"the worker was killed by {name}", self.stderr_tail)
+        return SandboxFailure(Verdict.RE, f"the worker exited with code {code} before answering", self.stderr_tail)
 
     def _cleanup(self) -> None:
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from judge.sandbox.protocol import HEADER, FrameTooLarge, pack_frame, parse_frame, take_frame
+from judge.sandbox.verdict import Verdict
 
 STDERR_TAIL = 8192
 
@@ -59,7 +60,7 @@ class Ticket:
 class SandboxFailure(Exception):
     """The worker could not answer: a resource verdict (TLE/MLE/OLE), a crash (RE) or the judge's fault (IE)."""
 
-    def __init__(self, verdict: str, message: str, detail: str = "") -> None:
+    def __init__(self, verdict: Verdict, message: str, detail: str = "") -> None:
         super().__init__(message)
         self.verdict, self.message, self.detail = verdict, message, detail
 
@@ -125,7 +126,7 @@ class StreamSession:
             cap = self.limits.frame_mib * 2**20 + HEADER.size
             if len(self._inbox.buffer) > cap:
                 self._inbox.violation = SandboxFailure(
-                    "OLE", f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
+                    Verdict.OLE, f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
                 self._inbox.buffer.clear()
             self._cond.notify_all()
 
@@ -137,7 +138,7 @@ class StreamSession:
             del inbox.stderr_tail[:-STDERR_TAIL]
             if inbox.stderr_bytes > self.limits.output_kib * 1024 and inbox.violation is None:
                 inbox.violation = SandboxFailure(
-                    "OLE", f"the submission printed more than the {self.limits.output_kib} KiB output limit")
+                    Verdict.OLE, f"the submission printed more than the {self.limits.output_kib} KiB output limit")
             self._cond.notify_all()
 
     def feed_eof(self) -> None:
@@ -155,16 +156,16 @@ class StreamSession:
             return take_frame(self._inbox.buffer, self.limits.frame_mib * 2**20)
         except FrameTooLarge:
             self._inbox.violation = self._inbox.violation or SandboxFailure(
-                "OLE", f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
+                Verdict.OLE, f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
             return None
 
-    def _fail(self, failure: SandboxFailure) -> SandboxFailure:
-        """Kill the worker and turn what happened into one failure (kept: the session is dead)."""
+    def _fail(self, failure: SandboxFailure | None = None) -> SandboxFailure:
+        """Kill the worker and keep what happened as the session's end (it is dead now). Without a
+        failure, the worker closed its output unasked: the backend's own evidence (exit status,
+        OOM flags), read once it is killed, says why."""
         self._kill()
-        if failure.verdict == "EXITED":
-            failure = self._exit_failure()
-        self._dead = failure
-        return failure
+        self._dead = failure or self._exit_failure()
+        return self._dead
 
     def request(self, message: dict, timeout: float | None = None, op: str = "result") -> dict:
         """Send one message and return the worker's reply, or raise SandboxFailure."""
@@ -179,7 +180,7 @@ class StreamSession:
         message = {**message, "id": self._next_id}
         with self._cond:
             if self._inbox.buffer:
-                raise self._fail(SandboxFailure("RE", "the worker sent a message nobody asked for"))
+                raise self._fail(SandboxFailure(Verdict.RE, "the worker sent a message nobody asked for"))
         data = pack_frame(message)
         started = time.monotonic()
         try:
@@ -214,27 +215,27 @@ class StreamSession:
             raise self._fail(violation)
         if frame is None:
             if self._inbox.eof:
-                raise self._fail(SandboxFailure("EXITED", "the worker exited without answering"))
+                raise self._fail()
             if timeout is not None and wait < budget:
-                raise self._fail(SandboxFailure("TLE", f"a call took longer than {wait:.2f} s"))
+                raise self._fail(SandboxFailure(Verdict.TLE, f"a call took longer than {wait:.2f} s"))
             raise self._fail(SandboxFailure(
-                "TLE", f"wall time limit of {self.limits.wall_seconds:g} s exceeded"))
+                Verdict.TLE, f"wall time limit of {self.limits.wall_seconds:g} s exceeded"))
         if arrived - started > wait:  # it came, but after the deadline (the judge was busy elsewhere)
             if timeout is not None and wait < budget:
-                raise self._fail(SandboxFailure("TLE", f"a call took longer than {wait:.2f} s"))
+                raise self._fail(SandboxFailure(Verdict.TLE, f"a call took longer than {wait:.2f} s"))
             raise self._fail(SandboxFailure(
-                "TLE", f"wall time limit of {self.limits.wall_seconds:g} s exceeded"))
+                Verdict.TLE, f"wall time limit of {self.limits.wall_seconds:g} s exceeded"))
         self._measure()
         if self.usage.cpu_seconds > self.limits.cpu_seconds:
-            raise self._fail(SandboxFailure("TLE", f"CPU time limit of {self.limits.cpu_seconds:g} s exceeded"))
+            raise self._fail(SandboxFailure(Verdict.TLE, f"CPU time limit of {self.limits.cpu_seconds:g} s exceeded"))
         try:
             reply = parse_frame(frame)
         except (ValueError, RecursionError) as exc:
-            raise self._fail(SandboxFailure("RE", f"malformed reply from the worker ({type(exc).__name__})"))
+            raise self._fail(SandboxFailure(Verdict.RE, f"malformed reply from the worker ({type(exc).__name__})"))
         if reply.get("op") != op and not (op == "ready" and reply.get("op") == "import_error"):
-            raise self._fail(SandboxFailure("RE", "the worker answered out of turn"))
+            raise self._fail(SandboxFailure(Verdict.RE, "the worker answered out of turn"))
         if reply.get("id") != ticket.id:
-            raise self._fail(SandboxFailure("RE", "the worker answered a question nobody asked"))
+            raise self._fail(SandboxFailure(Verdict.RE, "the worker answered a question nobody asked"))
         return reply
 
     def start(self, hello: dict) -> dict:
