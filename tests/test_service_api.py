@@ -93,6 +93,8 @@ def test_challenges_endpoints(served):
     status, lru, _ = client.get("/api/v1/challenges/lru_cache")
     assert status == 200 and lru["interface"] == ["LRUCache"] and lru["limits"]["wall_seconds"] > 0
     assert lru["spec"] == (LRU / "spec.md").read_text()
+    shown = subprocess.run(JUDGE + ["show", "lru_cache", "--json"], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert lru == json.loads(shown.stdout)  # the same document as `judge show --json`
     status, body, _ = client.get("/api/v1/challenges/lru_cach")
     assert status == 422 and body["field"] == "challenge_id" and "lru_cache" in body["error"]
     status, openapi, _ = client.get("/openapi.json")

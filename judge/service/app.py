@@ -386,18 +386,21 @@ def create_app(config: ServiceConfig) -> FastAPI:
 
     @app.get("/api/v1/challenges", tags=["native"])
     async def list_challenges(request: Request):
+        """Every challenge as `judge list --json` describes it."""
         await service.authenticate(request)
-        return [challenge_summary(c) for c in await service.db(service.challenges)]
+        from judge.cli import describe
+
+        return [describe(c, spec=False) for c in await service.db(service.challenges)]
 
     @app.get("/api/v1/challenges/{challenge_id}", tags=["native"])
     async def show_challenge(challenge_id: str, request: Request):
-        """A challenge's spec (markdown), interface, limits and what it forbids."""
+        """A challenge's spec (markdown), interface, limits and constraints: `judge show --json`'s document."""
         await service.authenticate(request)
+        from judge.cli import describe
+
         for challenge in await service.db(service.challenges):
             if challenge.id == challenge_id:
-                return {**challenge_summary(challenge), "seed_question": challenge.seed_question,
-                        "spec": challenge.spec, "forbidden_imports": list(challenge.forbidden_imports),
-                        "forbidden_names": list(challenge.forbidden_names)}
+                return describe(challenge, spec=True)
         service.check_challenge(challenge_id, "challenge_id")  # names the closest match
         raise ApiError(404, f"no challenge {challenge_id!r}", "challenge_id")
 
@@ -422,14 +425,6 @@ def create_app(config: ServiceConfig) -> FastAPI:
         return FileResponse(path)
 
     return app
-
-
-def challenge_summary(challenge) -> dict:
-    limits = challenge.limits
-    return {"id": challenge.id, "title": challenge.title, "category": challenge.category,
-            "runtime": challenge.runtime, "interface": list(challenge.interface),
-            "limits": {"cpu_seconds": limits.cpu_seconds, "wall_seconds": limits.wall_seconds,
-                       "memory_mib": limits.memory_mib, "output_kib": limits.output_kib}}
 
 
 def sse(event: str, data: dict) -> str:

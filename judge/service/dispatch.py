@@ -40,19 +40,32 @@ _SLOT: dict = {}
 def _slot_init(options: SlotOptions) -> None:
     from judge.service.execute import JudgeContext
 
-    from judge.cli import _on_signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when its slots stop
-    signal.signal(signal.SIGTERM, _on_signal)  # Terminated: the judgment removes its sandbox
-    _SLOT.update(options=options, store=Store(options.db_url),
+    signal.signal(signal.SIGTERM, _slot_signal)
+    _SLOT.update(options=options, store=Store(options.db_url), busy=False,
                  ctx=JudgeContext(options.sandbox, options.challenges_dirs))
+
+
+def _slot_signal(signum, frame) -> None:
+    """SIGTERM: inside a judgment, the judge's own handler (Terminated: the sandbox is removed, the
+    row stays running for the next server); between judgments, a quiet exit."""
+    if _SLOT.get("busy"):
+        from judge.cli import _on_signal
+
+        _on_signal(signum, frame)
+    else:
+        raise SystemExit(0)
 
 
 def _slot_run(judgment_id: str) -> str:
     from judge.service.execute import run_judgment
 
     options = _SLOT["options"]
-    return run_judgment(_SLOT["store"], _SLOT["ctx"], judgment_id, lease_s=options.lease_s)
+    _SLOT["busy"] = True
+    try:
+        return run_judgment(_SLOT["store"], _SLOT["ctx"], judgment_id, lease_s=options.lease_s)
+    finally:
+        _SLOT["busy"] = False
 
 
 def slot_owner(pid: int) -> str:
