@@ -12,11 +12,11 @@ from judge.challenge import CATEGORIES, CHALLENGE_ID, RUNTIMES
 from judge.errors import JudgeError
 
 CHALLENGE_YAML = """\
-# TODO: fill in title and seed; keep id equal to the folder name.
+# TODO: fill in title and source_question; keep id equal to the folder name.
 id: {id}
 title: "TODO: a one-line title (example: sum of a list of integers)"
 category: {category}   # one of: {categories}
-seed: "TODO: the seed question this challenge comes from"
+source_question: "TODO: the interview question this challenge comes from"
 runtime: python        # one of: {runtimes}
 limits:
   cpu_seconds: 10      # whole run, all examples; `judge check` wants the reference under a third of it

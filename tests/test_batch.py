@@ -68,7 +68,7 @@ FAULTS_YAML = """\
 id: batch_faults
 title: Faults in a batch
 category: coding
-seed: "test only"
+source_question: "test only"
 runtime: python
 limits: {cpu_seconds: 2, wall_seconds: 3, memory_mib: 256, output_kib: 64}
 interface: [answer]

@@ -86,3 +86,31 @@ def test_profiles_and_the_id_pattern_are_written_once():
     assert "{runtimes}" in CHALLENGE_YAML
     build = build_parser()._subparsers._group_actions[0].choices["sandbox"]._subparsers._group_actions[0].choices["build"]
     assert next(a for a in build._actions if a.dest == "profile").choices is PROFILES
+
+
+def test_the_source_question_is_named_apart_from_the_random_seed(challenge_copy, judge_cli):
+    """`source_question` is where a challenge comes from; `seed:`, its old name, is still read; both
+    at once is one clear error; neither names the new field."""
+    folder = challenge_copy("lru_cache")
+    question = load_challenge(folder).source_question
+    assert question.startswith("Data Structures and Algorithms")
+    _write(folder, source_question=None, seed=question)
+    assert load_challenge(folder).source_question == question
+    _write(folder, source_question=question)
+    with pytest.raises(ChallengeError, match="field 'seed' is the old name of 'source_question': "
+                                             "give only 'source_question'"):
+        load_challenge(folder)
+    _write(folder, seed=None, source_question=None)
+    with pytest.raises(ChallengeError, match="field 'source_question' is missing"):
+        load_challenge(folder)
+
+
+def test_no_catalog_challenge_and_no_scaffold_uses_the_old_name(tmp_path):
+    from conftest import CHALLENGES
+    from judge.scaffold import new_challenge
+
+    folders = sorted(CHALLENGES.glob("*/challenge.yaml")) + [new_challenge(tmp_path, "fresh", "dsa") / "challenge.yaml"]
+    assert len(folders) == 42
+    for path in folders:
+        data = yaml.safe_load(path.read_text())
+        assert "seed" not in data and data["source_question"], path

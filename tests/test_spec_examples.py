@@ -177,7 +177,7 @@ def test_the_conventions_are_enforced(tmp_path, monkeypatch):
     folder = tmp_path / "tiny"
     (folder / "wrong").mkdir(parents=True)
     (folder / "challenge.yaml").write_text(
-        "id: tiny\ntitle: t\ncategory: dsa\nseed: s\nruntime: python\n"
+        "id: tiny\ntitle: t\ncategory: dsa\nsource_question: s\nruntime: python\n"
         "limits: {cpu_seconds: 1, wall_seconds: 1, memory_mib: 64, output_kib: 1}\ninterface: [double]\n")
     (folder / "reference.py").write_text("def double(x):\n    return 2 * x\n")
     (folder / "properties.py").write_text("")

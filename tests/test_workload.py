@@ -103,7 +103,7 @@ def test_a_workload_whose_only_difference_is_an_exception_subclass_passes(tmp_pa
         id: keyed
         title: a keyed cache
         category: dsa
-        seed: "test"
+        source_question: "test"
         runtime: python
         limits: {cpu_seconds: 10, wall_seconds: 20, memory_mib: 256, output_kib: 64}
         interface: [Cache]
