@@ -24,7 +24,7 @@ from typing import Any, Callable
 from judge.challenge import Challenge
 from judge.compare import exact
 from judge.harness import Call, Obj, Program, Property, collect_properties, load_trusted_module, seeded_rng
-from judge.render import show
+from judge.render import render_program, show
 from judge.result import Finding, Result, Verdict
 from judge.source import SourceRejected, check_source
 from judge.sandbox.protocol import WORKLOAD_CHUNK, Raised, decode, encode, execute
@@ -104,41 +104,6 @@ def wire_calls(program: Program) -> list[dict]:
             call["echo"] = True
         calls.append(call)
     return calls
-
-
-_OPERATORS = {"__len__": ("len({0})", 0), "__contains__": ("{1} in {0}", 1), "__getitem__": ("{0}[{1}]", 1),
-              "__setitem__": ("{0}[{1}] = {2}", 2), "__delitem__": ("del {0}[{1}]", 1), "__bool__": ("bool({0})", 0)}
-
-
-def render_program(program: Program, upto: int, note: str = "") -> str:
-    """The calls a person can paste into a Python prompt, the failing one last with its note."""
-    labels = {i: c.label for i, c in enumerate(program.calls) if c.label}
-
-    def arg(value: Any) -> str:
-        if isinstance(value, Obj):
-            return labels.get(value._index, "obj")
-        if type(value) in (list, tuple) and any(isinstance(v, Obj) for v in value):
-            inner = ", ".join(arg(v) for v in value) + ("," if type(value) is tuple and len(value) == 1 else "")
-            return f"[{inner}]" if type(value) is list else f"({inner})"
-        return show(value)
-
-    lines = []
-    for index, call in enumerate(program.calls[: upto + 1]):
-        args = [arg(a) for a in call.args] + [f"{k}={arg(v)}" for k, v in call.kwargs.items()]
-        owner = labels.get(call.target, "obj")
-        if call.target == "workload":
-            text = f"for method, args in {call.name}({', '.join(args[1:])}): getattr({args[0]}, method)(*args)"
-        elif call.target in (None, "support"):
-            text = call.name if call.fetch else f"{call.name}({', '.join(args)})"
-        elif call.name in _OPERATORS and len(args) == _OPERATORS[call.name][1]:
-            text = _OPERATORS[call.name][0].format(owner, *args)
-        else:
-            text = f"{owner}.{call.name}({', '.join(args)})"
-        if call.label:
-            text = f"{call.label} = {text}"
-        lines.append(text)
-    text = "; ".join(lines) if sum(map(len, lines)) < 240 else "\n".join(lines)
-    return f"{text}  # {note}" if note else text
 
 
 def _decode_outcome(outcome: Any, echo: bool) -> tuple[str, Any, Any]:
