@@ -295,3 +295,27 @@ def test_restart_mid_run_loses_nothing(tmp_path):
         server.stop()
     with sqlite3.connect(tmp_path / "restart.db") as store:
         assert store.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM judgments WHERE state='done'").fetchone() == (4, 4)
+
+
+def test_serve_and_worker_usage_errors_are_one_line(tmp_path):
+    """What cannot work is said at start, in one line, with exit code 2: a store that cannot be
+    opened, a port in use, a broker that does not answer, an unknown sandbox."""
+    import socket
+
+    store = f"sqlite:///{tmp_path / 'ok.db'}"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        cases = {
+            "cannot open the store": ["serve", "--db", "sqlite:////nonexistent/folder/judge.db"],
+            "cannot listen on 127.0.0.1:": ["serve", "--db", store, "--port", port, "--sandbox", "local"],
+            "unknown sandbox 'bogus'": ["serve", "--db", store, "--sandbox", "bogus"],
+            "does not answer": ["worker", "--broker", f"redis://127.0.0.1:{port}/0", "--db", store],
+            "must be a redis:// URL": ["serve", "--db", store, "--broker", "amqp://127.0.0.1/"],
+        }
+        for expected, argv in cases.items():
+            done = subprocess.run(JUDGE + argv, capture_output=True, text=True, timeout=60, cwd=ROOT)
+            assert done.returncode == 2, (argv, done.stderr)
+            assert done.stderr.startswith("judge: error: ") and expected in done.stderr, done.stderr
+            assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr

@@ -147,6 +147,9 @@ def cmd_serve(args) -> int:
                            wait_s=args.wait_seconds, stale_queued_s=args.requeue_seconds)
     if args.broker:
         _check_broker(args.broker)
+    else:
+        _check_sandbox(args.sandbox, config.challenges_dirs)
+    _check_listen(args.host, args.port)
     mode = f"distributed, broker {args.broker}" if args.broker else f"embedded, {config.slots} slots, sandbox {args.sandbox}"
     print(f"judge serve: http://{args.host}:{args.port}/ ({mode}; store {_safe_url(url)}; "
           f"{'API tokens required' if auth else 'no API tokens yet: open to anyone who can connect'})",
@@ -174,9 +177,32 @@ def _check_broker(url: str) -> None:
     try:
         import redis
 
-        redis.Redis.from_url(url, socket_connect_timeout=5).ping()
+        redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5).ping()
     except Exception as exc:  # noqa: BLE001
         raise JudgeError(f"the broker {url} does not answer: {str(exc).splitlines()[0][:200]}") from None
+
+
+def _check_sandbox(sandbox: str, challenges_dirs: tuple[str, ...]) -> None:
+    """A sandbox that is not there is a usage error now, not an IE on every judgment later."""
+    from judge.backends import close_backend
+    from judge.service.execute import JudgeContext
+
+    context = JudgeContext(sandbox, challenges_dirs)
+    close_backend(context.backend)  # JudgeError (exit 2) when it is unknown or unavailable
+
+
+def _check_listen(host: str, port: int) -> None:
+    import socket
+
+    from judge.errors import JudgeError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError as exc:
+        raise JudgeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def cmd_worker(args) -> int:
@@ -189,6 +215,8 @@ def cmd_worker(args) -> int:
     _check_broker(args.broker)
     store = _open_store(args.db)
     store.close()
+    dirs = _challenges_dirs(args)
+    _check_sandbox(args.sandbox, dirs)
     return run_worker(broker=args.broker, db_url=args.db, slots=args.slots or (os.cpu_count() or 1),
-                      sandbox=args.sandbox, challenges_dirs=_challenges_dirs(args), lease_s=args.lease_seconds,
+                      sandbox=args.sandbox, challenges_dirs=dirs, lease_s=args.lease_seconds,
                       visibility_timeout=args.visibility_timeout, name=args.name)
