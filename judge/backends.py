@@ -5,7 +5,7 @@ imports a concrete backend, so a third-party one is chosen, ordered and cleaned 
 """
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Iterable, Protocol, runtime_checkable
 
 import pluggy
 
@@ -53,9 +53,10 @@ class SandboxBackend(Protocol):
         """Release what the backend holds (a client, a pre-started container) when a command is done.
         Default: nothing to release."""
 
-    def remove_leftovers(self) -> None:
-        """The judge was interrupted (Ctrl-C, SIGTERM): remove whatever of this process's sandboxes
-        may still exist. Best effort, never raises. Default: nothing to remove."""
+    def remove_leftovers(self, pids: Iterable[int] | None = None) -> None:
+        """Remove what sandboxes may be left: without `pids`, this process's (the judge was
+        interrupted: Ctrl-C, SIGTERM); with `pids`, those of judge processes that have ended (a
+        batch's workers) and could not clean up. Best effort, never raises. Default: nothing to remove."""
 
 
 _CHOSEN: list[SandboxBackend] = []  # the backends this process chose: what an interrupt cleans up
@@ -138,9 +139,24 @@ def close_backend(backend: SandboxBackend) -> None:
 def remove_leftovers() -> None:
     """After an interrupt: every backend this process chose removes what of its sandboxes is left."""
     for backend in _CHOSEN:
-        remove = getattr(backend, "remove_leftovers", None)
-        if remove is not None:
-            try:
-                remove()
-            except Exception:  # noqa: BLE001 - best effort, on the way out
-                pass
+        _remove_leftovers(backend)
+
+
+def remove_leftovers_of(pm: pluggy.PluginManager, sandbox: str, pids: Iterable[int]) -> None:
+    """Worker processes `pids` have ended (a batch's children, perhaps killed): the backend that
+    `--sandbox` names (under `auto`, each one: any may have been chosen) removes what they left."""
+    pids = set(pids)
+    if not pids:
+        return
+    backends = backends_by_name(pm)
+    for backend in backends.values() if sandbox == "auto" else [backends[sandbox]] if sandbox in backends else []:
+        _remove_leftovers(backend, pids)
+
+
+def _remove_leftovers(backend: SandboxBackend, *pids: set[int]) -> None:
+    remove = getattr(backend, "remove_leftovers", None)
+    if remove is not None:
+        try:
+            remove(*pids)
+        except Exception:  # noqa: BLE001 - best effort, on the way out
+            pass

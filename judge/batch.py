@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from judge.backends import close_backend, open_backend, remove_leftovers
+from judge.backends import close_backend, open_backend, remove_leftovers, remove_leftovers_of
 from judge.result import Result, Verdict
 
 STOP_GRACE_S = 20.0  # how long a stopped child may take to remove its sandbox before it is killed
@@ -332,33 +332,6 @@ def _stop(lanes: list[_Lane]) -> None:
             lane.shutdown()
 
 
-def _sweep_containers(pids: Iterable[int]) -> None:
-    """Remove sandbox containers left by our (finished) children: whatever a killed child could
-    not remove itself. Only those `is_orphan` proves left behind (a judge in another PID namespace
-    on the same daemon may have a process with the same id). Best effort, where a daemon answers."""
-    pids = set(pids)
-    if not pids:
-        return
-    try:
-        import docker
-
-        from judge.sandbox.docker_backend import is_orphan, sandbox_containers
-
-        client = docker.from_env(timeout=10)
-    except Exception:  # noqa: BLE001 - no docker package or daemon: no container can be ours
-        return
-    try:
-        for pid in pids:
-            for container in sandbox_containers(client, pid):
-                if is_orphan(container):
-                    with contextlib.suppress(Exception):
-                        client.api.remove_container(container["Id"], force=True)
-    except Exception:  # noqa: BLE001
-        pass
-    finally:
-        client.close()
-
-
 def _timeouts(items: list[Item], options: Options) -> dict[str, float]:
     ids = {item.challenge for item in items}
     if options.item_timeout is not None:
@@ -414,8 +387,10 @@ def judge_many(items: Iterable[Item], options: Options, jobs: int | None = None)
             _stop(lanes)
         for lane in lanes:
             lane.shutdown()
-        if options.sandbox != "local":
-            _sweep_containers(pid for lane in lanes for pid in lane.pids)
+        from judge.plugins import make_plugin_manager
+
+        # whatever a killed child could not remove itself
+        remove_leftovers_of(make_plugin_manager(), options.sandbox, (pid for lane in lanes for pid in lane.pids))
 
 
 # -- `judge run challenge ID A.py B.py ...` ---------------------------------------------------

@@ -24,6 +24,7 @@ import threading
 import time
 import weakref
 from pathlib import Path
+from typing import Iterable
 
 import pluggy
 
@@ -410,6 +411,33 @@ def remove_own_containers() -> None:
         client.close()
 
 
+def remove_orphans_of(pids: Iterable[int]) -> None:
+    """Remove the sandbox containers that judge processes `pids` (ended: a batch's children) left
+    behind: only those `is_orphan` proves left behind (a judge in another PID namespace on the same
+    daemon may have a process with the same id). Best effort, where a daemon answers."""
+    pids = set(pids)
+    if not pids:
+        return
+    try:
+        import docker
+
+        client = docker.from_env(timeout=10)
+    except Exception:  # noqa: BLE001 - no docker package or daemon: no container can be ours
+        return
+    try:
+        for pid in pids:
+            for container in sandbox_containers(client, pid):
+                if is_orphan(container):
+                    try:
+                        client.api.remove_container(container["Id"], force=True)
+                    except Exception:  # noqa: BLE001 - gone meanwhile: nothing left to do
+                        pass
+    except Exception:  # noqa: BLE001
+        pass
+    finally:
+        client.close()
+
+
 def sandbox_containers(client, pid: int | None = None, instance: str | None = None) -> list[dict]:
     """The daemon's summaries of sandbox containers (of judge process `pid`, or judge instance
     `instance`, if given), in one request. Not `containers.list()`: that inspects each container
@@ -595,9 +623,13 @@ class DockerBackend:
                 pass
             self._client = None
 
-    def remove_leftovers(self) -> None:
-        """After Ctrl-C or SIGTERM: any sandbox container of this judge process that is still there."""
-        remove_own_containers()
+    def remove_leftovers(self, pids: Iterable[int] | None = None) -> None:
+        """Without `pids` (after Ctrl-C or SIGTERM): any sandbox container of this judge process that
+        is still there. With `pids` (ended judge processes, a batch's children): their orphans."""
+        if pids is None:
+            remove_own_containers()
+        else:
+            remove_orphans_of(pids)
 
     def open(self, job: Job) -> DockerSession:
         """A container for `job`. With `keep_spare`, from the second job on, the next container is

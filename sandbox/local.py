@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Iterable
 
 import pluggy
 
@@ -298,8 +299,9 @@ class LocalBackend:
     def close(self) -> None:
         """Nothing is held between jobs."""
 
-    def remove_leftovers(self) -> None:
-        """Nothing to do: each session's own clean-up kills its workers, also on Ctrl-C."""
+    def remove_leftovers(self, pids: Iterable[int] | None = None) -> None:
+        """Nothing to do: each session's own clean-up kills its workers, also on Ctrl-C, and a
+        killed judge's workers die with their session (setsid, the pids cgroup) or by RLIMIT_CPU."""
 
 
 @hookimpl

@@ -6,7 +6,7 @@ import pytest
 
 from judge import hookimpl, mutation, pool
 from judge.backends import (SandboxBackend, backends_by_name, choose_backend, open_backend,
-                            remove_leftovers)
+                            remove_leftovers, remove_leftovers_of)
 from judge.challenge import load_challenge
 from judge.errors import JudgeError
 from judge.plugins import make_plugin_manager
@@ -24,7 +24,7 @@ class ThirdParty:
 
     def __init__(self, name: str, auto_rank: int | None, available: bool = True) -> None:
         self.name, self.auto_rank, self._available = name, auto_rank, available
-        self.leftovers_removed = 0
+        self.leftovers_removed: list = []
 
     def available(self) -> bool:
         return self._available
@@ -32,8 +32,8 @@ class ThirdParty:
     def open(self, job):
         return LocalSession(job)
 
-    def remove_leftovers(self) -> None:
-        self.leftovers_removed += 1
+    def remove_leftovers(self, pids=None) -> None:
+        self.leftovers_removed.append(pids)
 
 
 class Pack:
@@ -86,7 +86,16 @@ def test_an_interrupt_reaches_every_chosen_backend():
     mine = ThirdParty("mine", None)
     choose_backend(make_plugin_manager((Pack(mine),)), "mine")
     remove_leftovers()
-    assert mine.leftovers_removed == 1
+    assert mine.leftovers_removed == [None]
+
+
+def test_ended_workers_leftovers_go_to_the_backend_the_sandbox_names():
+    mine, other = ThirdParty("mine", None), ThirdParty("other", 5)
+    pm = make_plugin_manager((Pack(mine, other),))
+    remove_leftovers_of(pm, "mine", [7, 8])
+    assert (mine.leftovers_removed, other.leftovers_removed) == ([{7, 8}], [])
+    remove_leftovers_of(pm, "auto", [9])  # under auto any backend may have been chosen: each is asked
+    assert (mine.leftovers_removed[-1], other.leftovers_removed) == ({9}, [{9}])
 
 
 def test_runtime_is_refused_by_a_backend_without_a_choice_of_runtime():
