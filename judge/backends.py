@@ -18,8 +18,10 @@ class SandboxBackend(Protocol):
     """What the `judge_sandbox_backends` hook returns: every member the judge uses.
 
     Required: `name`, `notice`, `available()`, `open(job)`. The others are optional for a
-    third-party backend; the judge reads each through this module with the default its
-    docstring names. The built-in backends (sandbox/docker_backend.py, sandbox/local.py) define all.
+    third-party backend: the judge reads each with getattr and the default its docstring names.
+    The built-in backends (sandbox/docker_backend.py, sandbox/local.py) define all. (`judge sandbox
+    build` builds Docker images only: it also uses the docker backend's own `image()`, `base` and
+    `wheelhouse`.)
     """
 
     name: str
@@ -38,6 +40,10 @@ class SandboxBackend(Protocol):
 
     why_unavailable: str
     """One line: why `available()` said no. Default "it did not answer"."""
+
+    keep_spare: bool
+    """Set by a batch: from the second job on, start the next sandbox while a job runs (a pool of one).
+    Default: absent, nothing is started ahead."""
 
     runtime: str | None
     """The OCI runtime to run the sandbox under (`--runtime`, e.g. runsc), None for the default.

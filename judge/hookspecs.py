@@ -35,8 +35,9 @@ def judge_sandbox_backends():
     `available() -> bool` (cheap: can it run here now?) and
     `open(job: judge.sandbox.session.Job) -> judge.sandbox.session.StreamSession`. Optional, with
     the defaults the Protocol names: `auto_rank` (`--sandbox auto` tries the available backends by
-    rank, lowest first: docker 10, local 100), `job_path`, `why_unavailable`, `runtime`, `close()`
-    and `remove_leftovers()` (called after Ctrl-C or SIGTERM).
+    rank, lowest first: docker 10, local 100), `job_path`, `why_unavailable`, `keep_spare`,
+    `runtime`, `close()` and `remove_leftovers()` (after Ctrl-C or SIGTERM, and for a batch's
+    ended workers).
     """
 
 

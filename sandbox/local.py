@@ -279,6 +279,7 @@ class LocalBackend:
     auto_rank = 100
     job_path = None  # the worker reads the job folder at its host path
     why_unavailable = ""  # never unavailable
+    keep_spare = False  # nothing to start ahead: a process starts in milliseconds
 
     @property
     def runtime(self) -> None:
