@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from service_support import JUDGE, PACK, ROOT, Client, cli_json, same_judgment, start_serve, wait_until
+from service_support import JUDGE, ROOT, Client, cli_json, same_judgment, start_serve, wait_until
 
 pytest.importorskip("fastapi")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from service_support import (PACK, ROOT, Postgres, Redis, cli_json, same_judgment, start_serve, start_worker,
+from service_support import (ROOT, Postgres, Redis, cli_json, same_judgment, start_serve, start_worker,
                              wait_until)
 
 pytest.importorskip("celery")
