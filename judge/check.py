@@ -353,6 +353,9 @@ def add_check_arguments(parser) -> None:
                              "else every installed challenge)")
     parser.add_argument("--all", action="store_true",
                         help="every challenge the catalog knows: installed packs and --challenges-dir folders")
+    parser.add_argument("--pack", default=None, metavar="NAME",
+                        help="only the challenges of the installed pack NAME (its entry point, module or "
+                             "distribution name; `builtin` is judge's own catalog): what a pack's CI checks")
     parser.add_argument("--sandbox", default="auto",
                         help="backend for the reference and wrong/: auto, docker or local")
     parser.add_argument("--mutant-sandbox", default=MUTANT_SANDBOX, metavar="NAME",
@@ -380,6 +383,10 @@ def _targets(args, pm) -> list[Path]:
     from judge.errors import JudgeError
 
     catalog = Catalog(pm)
+    if getattr(args, "pack", None):
+        if args.ids or getattr(args, "all", False):
+            raise JudgeError("--pack names the challenges to check: give no ids and no --all with it")
+        return catalog.pack_folders(pm, args.pack)
     if getattr(args, "all", False):
         return [catalog.folders[cid] for cid in catalog.ids()]
     if not args.ids:

@@ -115,3 +115,35 @@ def test_a_pack_with_an_invalid_challenge_yaml_is_named_and_run_is_a_clear_error
     run = _judge(site, "run", "challenge", "bad_challenge", str(ROOT / "examples" / "lru_cache_solution.py"))
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "challenge.yaml: not valid YAML" in run.stderr
+
+
+def test_the_pack_ci_template_checks_only_the_pack(installed_pack, tmp_path):
+    """Each `run:` step of the example pack's workflow, as written; `pip install propjudge .` is done
+    by the fixture (this checkout is propjudge, the pack goes into a target folder)."""
+    import shlex
+    import shutil
+    import xml.etree.ElementTree as ET
+
+    import yaml
+
+    workflow = yaml.safe_load((PACK / ".github" / "workflows" / "check.yml").read_text())
+    steps = [step["run"].split("#")[0].strip() for step in workflow["jobs"]["check"]["steps"] if "run" in step]
+    assert steps[0] == "pip install propjudge ."  # the distribution of this project, not PyPI's unrelated `judge`
+    project = tmp_path / "pack"
+    shutil.copytree(PACK, project, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(installed_pack), str(ROOT)])}
+    for command in steps[1:]:
+        argv = shlex.split(command)
+        argv = [sys.executable, "-m", argv[0], *argv[1:]] + (["-p", "no:cacheprovider"] if argv[0] == "pytest" else [])
+        proc = subprocess.run(argv, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+        assert proc.returncode == 0, (command, proc.stdout[-2000:], proc.stderr[-2000:])
+    suites = ET.parse(project / "check.xml").getroot().findall("testsuite")
+    assert [suite.get("name") for suite in suites] == ["running_max"]  # the pack's one challenge, nothing built in
+
+
+def test_check_pack_names_the_installed_packs_when_the_name_is_unknown(installed_pack):
+    proc = _judge(installed_pack, "check", "--pack", "no_such_pack")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "no installed challenge pack 'no_such_pack'" in proc.stderr and "example" in proc.stderr
+    proc = _judge(installed_pack, "check", "--pack", "judge-pack-example", "running_max")
+    assert proc.returncode == 2 and "give no ids" in proc.stderr
