@@ -147,3 +147,10 @@ def test_check_pack_names_the_installed_packs_when_the_name_is_unknown(installed
     assert "no installed challenge pack 'no_such_pack'" in proc.stderr and "example" in proc.stderr
     proc = _judge(installed_pack, "check", "--pack", "judge-pack-example", "running_max")
     assert proc.returncode == 2 and "give no ids" in proc.stderr
+
+
+def test_check_pack_of_a_broken_pack_says_why(tmp_path):
+    site = tmp_path / "site"
+    _install(site, _broken_pack(tmp_path, "exploding_pack", "raise RuntimeError('boom at import')\n"))
+    proc = _judge(site, "check", "--pack", "exploding_pack")
+    assert proc.returncode == 2 and "is broken: RuntimeError: boom at import" in proc.stderr
