@@ -82,6 +82,21 @@ def test_an_installed_wheel_judges_outside_the_checkout(wheel, tmp_path):
     listing = subprocess.run([str(venv / "bin" / "python"), "-m", "judge", "list"], capture_output=True, text=True,
                              env=env, cwd=tmp_path)
     assert listing.returncode == 0 and "lru_cache" in listing.stdout
+    # the first-hour commands, from the wheel: schema, show --json, completion, exercism, --junitxml
+    def judge(*args):
+        return subprocess.run([str(venv / "bin" / "judge"), *args], capture_output=True, text=True, env=env, cwd=tmp_path)
+
+    assert json.loads(judge("schema").stdout)["title"] == "judge challenge.yaml"
+    assert json.loads(judge("show", "lru_cache", "--json").stdout)["interface"] == ["LRUCache"]
+    assert "judge" in judge("completion", "bash").stdout
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "lru_cache.py").write_text(solution.read_text())
+    assert judge("exercism", "lru-cache", "in/", "out/", "--sandbox", "local").returncode == 0
+    assert json.loads((tmp_path / "out" / "results.json").read_text())["status"] == "pass"
+    done = judge("run", "challenge", "lru_cache", "sol.py", "--sandbox", "local", "--max-examples", "5",
+                 "--junitxml", "run.xml")
+    assert done.returncode == 0 and (tmp_path / "run.xml").read_text().startswith("<?xml")
+    assert not (tmp_path / ".hypothesis").exists()
 
 
 def test_a_torch_challenge_on_a_judge_without_torch_says_how_to_install_it(wheel, tmp_path):
