@@ -200,3 +200,53 @@ def test_postgresql_store(tmp_path, postgres):
     finally:
         made.stop()
 
+
+
+@pytest.mark.docker
+def test_worker_removes_leftover_containers_and_keeps_live_ones(tmp_path):
+    """What a starting worker (and its janitor) removes: a container of a finished judgment, one of
+    a superseded attempt, one whose judge process is dead; and what it keeps: the container of the
+    current attempt of a running judgment whose judge is alive."""
+    from judge.backends import choose_backend
+    from judge.plugins import make_plugin_manager
+    from judge.sandbox import docker_backend as d
+    from judge.service.store import Store, migrate
+    from judge.service.tasks import remove_leftovers
+
+    db = f"sqlite:///{tmp_path / 'judge.db'}"
+    store = Store(db)
+    migrate(store.engine)
+    finished = store.create(challenge="sleepy", source=b"def echo(x): return x", seed=1)
+    store.finish(finished, store.claim(finished, "w").attempt, {"verdict": "AC"})
+    running = store.create(challenge="sleepy", source=b"def echo(x): return x", seed=1)
+    store.claim(running, "w")
+    store.close()
+    image = choose_backend(make_plugin_manager(), "docker")[0].image("python")
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    alive = os.getppid()
+    identity = d.judge_identity()
+
+    def judge_of(pid: int) -> dict:
+        return {d.HOST_LABEL: identity[d.HOST_LABEL], d.PIDNS_LABEL: identity[d.PIDNS_LABEL],
+                d.PID_LABEL: str(pid), d.START_LABEL: d._process_start(pid), d.INSTANCE_LABEL: f"other-{pid}"}
+
+    def container(labels: dict) -> str:
+        flags = [arg for key, value in {d.LABEL: "1", **labels}.items() for arg in ("--label", f"{key}={value}")]
+        made = subprocess.run(["docker", "run", "-d", "--network", "none", *flags, image, "python3", "-c",
+                               "import time; time.sleep(120)"], capture_output=True, text=True, timeout=60)
+        assert made.returncode == 0, made.stderr
+        return made.stdout.strip()
+
+    made = {
+        "finished": container({**judge_of(alive), "judge.judgment": finished, "judge.attempt": "1"}),
+        "superseded": container({**judge_of(alive), "judge.judgment": running, "judge.attempt": "0"}),
+        "dead judge": container(judge_of(dead.pid)),
+        "live": container({**judge_of(alive), "judge.judgment": running, "judge.attempt": "1"}),
+    }
+    try:
+        assert remove_leftovers(db) >= 3
+        left = subprocess.run(["docker", "ps", "-aq", "--no-trunc"], capture_output=True, text=True, timeout=30).stdout
+        assert {name for name, cid in made.items() if cid in left} == {"live"}
+    finally:
+        subprocess.run(["docker", "rm", "-f", *made.values()], capture_output=True, timeout=60)
