@@ -147,10 +147,10 @@ def cmd_serve(args) -> int:
                            wait_s=args.wait_seconds, stale_queued_s=args.requeue_seconds)
     if args.broker:
         _check_broker(args.broker)
+        mode = f"distributed, broker {args.broker}"
     else:
-        _check_sandbox(args.sandbox, config.challenges_dirs)
+        mode = f"embedded, {config.slots} slots, sandbox {_check_sandbox(args.sandbox, config.challenges_dirs)}"
     _check_listen(args.host, args.port)
-    mode = f"distributed, broker {args.broker}" if args.broker else f"embedded, {config.slots} slots, sandbox {args.sandbox}"
     print(f"judge serve: http://{args.host}:{args.port}/ ({mode}; store {_safe_url(url)}; "
           f"{'API tokens required' if auth else 'no API tokens yet: open to anyone who can connect'})",
           file=sys.stderr, flush=True)
@@ -182,13 +182,19 @@ def _check_broker(url: str) -> None:
         raise JudgeError(f"the broker {url} does not answer: {str(exc).splitlines()[0][:200]}") from None
 
 
-def _check_sandbox(sandbox: str, challenges_dirs: tuple[str, ...]) -> None:
-    """A sandbox that is not there is a usage error now, not an IE on every judgment later."""
-    from judge.backends import close_backend
+def _check_sandbox(sandbox: str, challenges_dirs: tuple[str, ...]) -> str:
+    """A sandbox that is not there is a usage error now, not an IE on every judgment later.
+    Returns the backend's name; `auto` falling back to weaker isolation is said on stderr."""
+    from judge.backends import choose_backend, close_backend
     from judge.service.execute import JudgeContext
 
     context = JudgeContext(sandbox, challenges_dirs)
-    close_backend(context.backend)  # JudgeError (exit 2) when it is unknown or unavailable
+    context.catalog  # noqa: B018 - builds the plugin manager
+    backend, notice = choose_backend(context.pm, sandbox)  # JudgeError (exit 2): unknown or unavailable
+    close_backend(backend)
+    if notice:
+        print(f"judge: note: {notice}", file=sys.stderr)
+    return backend.name
 
 
 def _check_listen(host: str, port: int) -> None:
