@@ -56,6 +56,10 @@ def render_program(program: Program, upto: int, note: str = "") -> str:
     from judge.harness import Obj  # not at the top: the harness imports the comparisons, which import this module
 
     labels = {i: c.label for i, c in enumerate(program.calls) if c.label}
+    # A fetched top-level function (`p.function("f")`) is just its name where it is passed on:
+    # `scenario(process_file, ...)`, not an assignment a candidate would never write.
+    named = {i for i, c in enumerate(program.calls) if c.fetch and c.target is None}
+    labels.update({i: program.calls[i].name for i in named})
 
     def arg(value: Any) -> str:
         if isinstance(value, Obj):
@@ -67,6 +71,8 @@ def render_program(program: Program, upto: int, note: str = "") -> str:
 
     lines = []
     for index, call in enumerate(program.calls[: upto + 1]):
+        if index in named and index != upto:
+            continue
         args = [arg(a) for a in call.args] + [f"{k}={arg(v)}" for k, v in call.kwargs.items()]
         owner = labels.get(call.target, "obj")
         if call.target == "workload":

@@ -241,3 +241,11 @@ def test_every_environment_variable_the_code_reads_is_in_the_readme_table():
     assert read, "found no environment variables at all: the pattern is broken"
     missing = sorted(name for name in read if f"`{name}" not in table)
     assert not missing, f"read by the code, not in the README's table: {missing}"
+
+
+def test_a_function_handed_to_a_scenario_reads_as_its_name_in_the_counterexample(judge_json):
+    wrong = ROOT / "challenges" / "exception_handling" / "wrong" / "never_closes.py"
+    code, result = judge_json("exception_handling", wrong)
+    assert code == 1 and result["verdict"] == "WA"
+    assert result["counterexample"].startswith("scenario(process_file, ")
+    assert "__get__" not in result["counterexample"] and "Owner" not in result["counterexample"]

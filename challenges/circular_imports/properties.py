@@ -114,7 +114,7 @@ def matches_reference(p, tree):
     """Random trees: the same cycles (groups of more than one module, and modules importing themselves),
     each group sorted, the list sorted."""
     top, files = tree
-    fn = p.new("find_import_cycles.__get__", None, p.support("Owner"))
+    fn = p.function("find_import_cycles")
     p.helper("cycles_of", fn, top, files)
 
 
@@ -165,7 +165,7 @@ def edge_cases(p, _):
     TYPE_CHECKING blocks, three cycles of different sizes, a wrong top name, non-Python files, import
     lines inside docstrings, strings and comments, folders without __init__.py, files that do not parse,
     a trailing slash on the root."""
-    fn = p.new("find_import_cycles.__get__", None, p.support("Owner"))
+    fn = p.function("find_import_cycles")
     for top, files in EDGE_TREES:
         p.helper("cycles_of", fn, top, files)
     p.helper("cycles_of", fn, *EDGE_TREES[1], True)

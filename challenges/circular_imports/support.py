@@ -1,16 +1,11 @@
 """Runs on both sides: writes a generated package tree into a fresh temporary folder, calls the
 submission's find_import_cycles on it, and returns what it returned (the folder is removed after).
 
-The judge can only keep objects that a call returns, so the function under test is fetched as one
-with `find_import_cycles.__get__(None, Owner)`: for a plain function that is the function itself.
+The properties hand the submission's find_import_cycles itself to the helpers here (`p.function`).
 """
 import os
 import shutil
 import tempfile
-
-
-class Owner:
-    """Only a class to pass to a function's __get__ (see above); never used otherwise."""
 
 
 def write_tree(folder, top, files):

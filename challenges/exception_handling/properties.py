@@ -18,7 +18,7 @@ raw_bytes = st.one_of(st.binary(max_size=12), st.lists(pieces, max_size=8).map(b
 
 
 def run(p, kind, data=b""):
-    fn = p.new("process_file.__get__", None, p.support("Owner"))
+    fn = p.function("process_file")
     p.helper("scenario", fn, kind, data)
 
 

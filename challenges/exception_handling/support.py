@@ -2,8 +2,7 @@
 calls the submission's process_file on it, and reports plain data: what it returned or raised, and
 whether it left the file open.
 
-The judge can only keep objects that a call returns, so the function under test is fetched as one
-with `process_file.__get__(None, Owner)`: for a plain function that is the function itself.
+The properties hand the submission's process_file itself to `scenario` (`p.function`).
 
 "Permission denied" is simulated, since the reference runs as root (which may read any file): while the
 function runs, builtins.open, io.open and os.open raise PermissionError for that one path.
@@ -18,10 +17,6 @@ import warnings
 
 KINDS = ("text", "bytes", "missing", "missing_parent", "dangling_symlink", "directory", "not_a_directory",
          "denied")
-
-
-class Owner:
-    """Only a class to pass to a function's __get__ (see above); never used otherwise."""
 
 
 def _open_fds_under(folder):

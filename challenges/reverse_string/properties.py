@@ -48,8 +48,7 @@ def edge_cases(p, _):
 def constant_extra_memory(p, n):
     """reverse_in_place on a list of n characters (the largest 100,000), measured with tracemalloc inside
     the sandbox: None returned, the same list reversed, at most 64 KiB allocated at the peak."""
-    owner = p.support("Owner")
-    fn = p.new("reverse_in_place.__get__", None, owner)
+    fn = p.function("reverse_in_place")
     p.helper("in_place_report", fn, n)
 
 
