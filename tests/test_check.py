@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -216,3 +217,17 @@ def test_the_job_pool_is_its_own_module():
     assert judge.check.make_pool is judge.pool.make_pool is judge.mutation.make_pool
     assert judge.check.judge_source is judge.pool.judge_source
     assert "mutation" not in Path(judge.pool.__file__).read_text(encoding="utf-8").split('"""', 2)[2]
+
+
+def test_the_report_and_its_renderings_are_their_own_module(good_report):
+    """judge.check runs checks; judge.check_report holds the results and renders them, without judging."""
+    import judge.check
+    import judge.check_report
+
+    assert judge.check.render_text is judge.check_report.render_text
+    assert judge.check.CheckReport is judge.check_report.CheckReport
+    tree = ast.parse(Path(judge.check_report.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported == {"__future__", "dataclasses", "judge.mutation"}  # the report's types, nothing that judges
+    lines = judge.check_report.render_text([good_report]).splitlines()
+    assert lines[1].startswith("  pass  yaml                ")  # names padded to the longest check's
