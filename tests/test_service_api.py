@@ -319,3 +319,16 @@ def test_serve_and_worker_usage_errors_are_one_line(tmp_path):
             assert done.returncode == 2, (argv, done.stderr)
             assert done.stderr.startswith("judge: error: ") and expected in done.stderr, done.stderr
             assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_embedded_slot_that_dies_every_time_ends_as_ie(served):
+    """The crasher challenge kills the judging slot's process at every attempt: the dispatcher
+    releases the lease at once, gives the judgment a fresh process, and after three attempts the
+    verdict is IE; the slots go on judging."""
+    _, client, _ = served
+    status, body, _ = client.post("/api/v1/judgments", {"challenge": "crasher", "source": "def echo(x): return x"})
+    assert status == 201
+    document = client.wait_done(body["id"], timeout=120)
+    assert (document["verdict"], document["attempt"]) == ("IE", 3) and "attempted 3 times" in document["message"]
+    ok = submit(client, "sleepy", SUBMISSIONS / "echo_ok.py", max_examples=3)
+    assert client.wait_done(ok)["verdict"] == "AC"
