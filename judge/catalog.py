@@ -86,39 +86,6 @@ class Catalog:
             raise JudgeError(f"challenge pack {name!r} ({module}) provides no challenges")
         return folders
 
-    def pack_folders(self, pm: pluggy.PluginManager, name: str) -> list[Path]:
-        """The challenge folders of one installed pack: NAME is its entry point's name (`example`),
-        module (`judge_pack_example`) or distribution (`judge-pack-example`); `builtin` is the
-        catalog shipped with judge. A pack's CI checks its own challenges and nothing else."""
-        from importlib.metadata import entry_points
-
-        def normal(text: str) -> str:
-            return text.lower().replace("-", "_").replace(".", "_")
-
-        packs = {}
-        for ep in entry_points(group="judge.challenges"):
-            dist = getattr(ep.dist, "name", None) or ""
-            for alias in (ep.name, ep.value, dist):
-                if alias:
-                    packs.setdefault(normal(alias), ep.value)
-        module = packs.get(normal(name))
-        if module is None:
-            known = sorted({ep.name for ep in entry_points(group="judge.challenges")})
-            raise JudgeError(f"no installed challenge pack {name!r} (installed: {', '.join(known) or 'none'})")
-        why = next((why for label, why in self.broken.items() if label.endswith(f"({module})")), None)
-        if why is not None:  # it failed to import: say why, not "provides no challenges"
-            raise JudgeError(f"challenge pack {name!r} is broken: {why}")
-        folders = []
-        for impl in pm.hook.judge_challenge_dirs.get_hookimpls():
-            if impl.plugin_name == module:
-                for root in impl.function() or ():
-                    root = Path(root)
-                    folders += [root] if (root / "challenge.yaml").is_file() else sorted(
-                        f for f in root.iterdir() if (f / "challenge.yaml").is_file())
-        if not folders:
-            raise JudgeError(f"challenge pack {name!r} ({module}) provides no challenges")
-        return folders
-
     def load_all(self) -> tuple[list[Challenge], dict[str, str]]:
         """Every loadable challenge, plus the broken ones with why; one bad folder hides nothing else."""
         loaded, broken = [], dict(self.broken)
