@@ -242,7 +242,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
     backend, notice = choose_backend(pm, args.sandbox)
     if notice:
         print(f"judge: note: {notice}", file=sys.stderr)
-    report = bench_submission(challenge, args.file, backend, seed=args.seed, device=args.device, repeats=args.repeats)
+    try:
+        report = bench_submission(challenge, args.file, backend, seed=args.seed, device=args.device,
+                                  repeats=args.repeats)
+    finally:
+        close_backend(backend)  # the Docker client and anything it still holds, as `run` does
     print(json.dumps(report.to_dict(), indent=2) if args.json else render_text(report))
     if report.verdict is Verdict.IE:
         return 2
