@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import json
 import multiprocessing
 import multiprocessing.util
 import os
@@ -165,7 +166,9 @@ def _judge(challenge_id: str, path: str) -> Result:
 
 
 def _judge_one(index: int, challenge_id: str, path: str) -> tuple:
-    """One item, in a child: ("result", index, Result, seconds) or ("interrupted", index, signum)."""
+    """One item, in a child: ("result", index, the result's JSON text, seconds) or ("interrupted",
+    index, signum). Only plain values cross to the parent: the result as the documented JSON
+    document, never a pickled object."""
     started = time.monotonic()
     try:
         _CHILD.busy = True
@@ -178,7 +181,7 @@ def _judge_one(index: int, challenge_id: str, path: str) -> tuple:
         return ("interrupted", index, _CHILD.signalled or signal.SIGINT)
     finally:
         _CHILD.busy = False
-    return ("result", index, result, time.monotonic() - started)
+    return ("result", index, json.dumps(result.to_dict()), time.monotonic() - started)
 
 
 # -- the parent side --------------------------------------------------------------------------
@@ -262,7 +265,7 @@ class _Lane:
             reply = ("died",)
         except KeyboardInterrupt:  # a signal that reached the child outside its judgment
             reply = ("interrupted", self.index, signal.SIGINT)
-        except Exception as exc:  # noqa: BLE001 - Terminated likewise, or a result that did not pickle
+        except Exception as exc:  # noqa: BLE001 - Terminated likewise, or a reply that could not be sent
             if type(exc).__name__ == "Terminated":
                 reply = ("interrupted", self.index, signal.SIGTERM)
             else:
@@ -271,7 +274,7 @@ class _Lane:
         if overran or reply[0] == "died":
             self.discard()  # a child the watchdog signalled takes no further item
         if reply[0] == "result":
-            return Judged(self.index, reply[2], reply[3])
+            return Judged(self.index, Result.from_dict(json.loads(reply[2])), reply[3])
         if reply[0] == "interrupted" and not overran:
             raise _interrupt(reply[2])
         if overran:
@@ -452,7 +455,6 @@ def command_run_many(args, pm, challenge, fmt: str, render) -> int:
     """`judge run challenge ID FILE FILE ...` / `ID DIR`, once `cmd_run` has checked the challenge
     and the format: exit 0 when all are AC, 1 when any is rejected, 2 when any judgment failed
     inside the judge (IE), as for one file."""
-    import json
 
     from judge.errors import JudgeError
 

@@ -50,6 +50,12 @@ class Result(Finding):
     def accepted(self) -> bool:
         return self.verdict is Verdict.AC
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Result":
+        """The inverse of `to_dict`: how a result crosses between judge processes (as JSON text)."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{**{k: v for k, v in data.items() if k in known}, "verdict": Verdict(data["verdict"])})
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data = {"verdict": self.verdict.value, "challenge": data.pop("challenge"), **data}  # the documented order

@@ -8,7 +8,8 @@ decides a verdict: it moves values, and runs call programs the same way on eithe
   `write_frame`/`read_frame` are the worker's blocking ends; the judge packs with `pack_frame` and
   cuts replies out of its reader threads' buffer with `take_frame` (see sandbox/session.py).
 - Values: tagged JSON keeping exact builtin types (`encode`/`decode`); tensors travel as dtype +
-  shape + base64 bytes; any other object becomes an opaque `Handle` naming its type. Never pickle.
+  shape + base64 bytes; any other object becomes an opaque `Handle` naming its type. JSON only:
+  nothing that builds objects on load.
 - The exception record: `describe_exception` reduces an exception to data on the side that caught
   it, `Raised.from_record` rebuilds it on the judge's side, refusing a malformed one.
 - Call programs: `execute` runs one "run" message's calls (the worker against the submission, the

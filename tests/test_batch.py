@@ -220,3 +220,12 @@ def test_ctrl_c_during_a_docker_batch_leaves_no_container_and_keeps_the_results(
         time.sleep(0.1)
     assert _sandbox_containers(children) == []
     assert not any(Path(f"/proc/{pid}").exists() for pid in children)
+
+
+def test_a_result_crosses_between_judge_processes_as_its_json_document():
+    from judge.result import Result, Verdict
+
+    result = Result(verdict=Verdict.WA, challenge="lru_cache", message="expected -1, got 0", seed=3, examples=7,
+                    cpu_seconds=0.1234, properties=[{"name": "matches_reference", "examples": 7, "verdict": "WA"}])
+    again = Result.from_dict(json.loads(json.dumps(result.to_dict())))
+    assert again.verdict is Verdict.WA and again.to_dict() == result.to_dict()
