@@ -79,9 +79,7 @@ class Catalog:
         for impl in pm.hook.judge_challenge_dirs.get_hookimpls():
             if impl.plugin_name == module:
                 for root in impl.function() or ():
-                    root = Path(root)
-                    folders += [root] if (root / "challenge.yaml").is_file() else sorted(
-                        f for f in root.iterdir() if (f / "challenge.yaml").is_file())
+                    folders += challenge_folders(root)
         if not folders:
             raise JudgeError(f"challenge pack {name!r} ({module}) provides no challenges")
         return folders
