@@ -24,15 +24,14 @@ from typing import Callable, Iterable
 
 from judge.challenge import Challenge, ChallengeError, load_challenge
 from judge.check_report import CheckReport, CheckResult, render_json, render_junit, render_text
-from judge.mutation import MAX_MUTANTS, MUTANT_EXAMPLES, MUTANT_SANDBOX, MutationReport, run_mutation
+from judge.check_options import (MAX_MUTANTS, MIN_MUTATION_SCORE, MIN_MUTATION_SCORE_BY_CATEGORY, MUTANT_EXAMPLES,
+                                 MUTANT_SANDBOX)
+from judge.mutation import MutationReport, run_mutation
 from judge.pool import judge_source, make_pool
 from judge.sandbox.verdict import Verdict
 
 CHECKS = ("yaml", "spec_interface", "reference_accepted", "wrong_verdicts", "no_flakiness", "limits",
           "mutation_score")
-MIN_MUTATION_SCORE = 0.9
-# GenAI references are mostly tensor arithmetic, where more mutants are numerically equivalent.
-MIN_MUTATION_SCORE_BY_CATEGORY = {"genai": 0.85}
 LIMIT_SHARE = 1 / 3
 
 
@@ -223,38 +222,7 @@ def check_folder(folder: Path, backend, **options) -> CheckReport:
     return check_challenge(challenge, backend, **options)
 
 
-# -- the `judge check` command (judge/cli.py adds the subparser and calls these)
-
-def add_check_arguments(parser) -> None:
-    parser.add_argument("ids", nargs="*", metavar="ID_OR_FOLDER",
-                        help="challenge ids or folders (default: every challenge in --challenges-dir, "
-                             "else every installed challenge)")
-    parser.add_argument("--all", action="store_true",
-                        help="every challenge the catalog knows: installed packs and --challenges-dir folders")
-    parser.add_argument("--pack", default=None, metavar="NAME",
-                        help="only the challenges of the installed pack NAME (its entry point, module or "
-                             "distribution name; `builtin` is judge's own catalog): what a pack's CI checks")
-    parser.add_argument("--sandbox", default="auto",
-                        help="backend for the reference and wrong/: auto, docker or local")
-    parser.add_argument("--mutant-sandbox", default=MUTANT_SANDBOX, metavar="NAME",
-                        help=f"backend for the mutants (default {MUTANT_SANDBOX}: a mutant is the trusted reference "
-                             "changed by one token, so a container per mutant buys no safety and costs time)")
-    parser.add_argument("--seeds", default="1,2,3", help="comma-separated seeds (default 1,2,3)")
-    parser.add_argument("--max-examples", type=int, default=None, metavar="N",
-                        help="examples per property for the reference and wrong/ runs")
-    parser.add_argument("--no-mutation", action="store_true", help="skip mutation testing")
-    parser.add_argument("--min-mutation-score", type=float, default=None, metavar="F",
-                        help=f"lowest passing mutation score, 0..1 (default {MIN_MUTATION_SCORE}, "
-                             f"genai {MIN_MUTATION_SCORE_BY_CATEGORY['genai']})")
-    parser.add_argument("--max-mutants", type=int, default=MAX_MUTANTS, metavar="N",
-                        help=f"run at most N mutants, a deterministic sample (default {MAX_MUTANTS})")
-    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel judging processes (default 2)")
-    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout, nothing else")
-    parser.add_argument("--junitxml", "--junit", dest="junit", type=Path, default=None, metavar="FILE",
-                        help="also write JUnit XML to FILE (pytest's spelling; --junit is kept)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list every mutant")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
-
+# -- the `judge check` command (judge/cli.py adds the subparser from judge.check_options, and calls these)
 
 def _targets(args, pm) -> list[Path]:
     from judge.catalog import Catalog, challenge_folders

@@ -14,7 +14,7 @@ from pathlib import Path
 from judge import __version__
 from judge.backends import choose_backend, close_backend, open_backend, remove_leftovers
 from judge.catalog import Catalog, ChallengesDir
-from judge.check import add_check_arguments
+from judge.check_options import add_check_arguments
 from judge.config import load_defaults
 from judge.errors import JudgeError
 from judge.plugins import describe_plugins, make_plugin_manager, result_formats

@@ -68,15 +68,10 @@ from typing import Callable, Iterable
 import yaml
 
 from judge.challenge import Challenge, ChallengeError
+from judge.check_options import MAX_MUTANTS, MUTANT_EXAMPLES, MUTANT_SANDBOX  # noqa: F401 - re-exported
 from judge.pool import judge_source, make_pool
 
 EQUIVALENT_FILE = "equivalent_mutants.yaml"
-MAX_MUTANTS = 60
-MUTANT_EXAMPLES = 100
-# Mutants run in the local sandbox by default, whatever judges the reference and wrong/: a mutant
-# is the trusted reference changed by one token (never untrusted code), so a container buys no
-# safety, and starting one per mutant (up to MAX_MUTANTS per challenge) costs far more than a process.
-MUTANT_SANDBOX = "local"
 OPERATORS = ("arith", "compare", "constant", "negate", "delete", "return")
 ALL_OPERATORS = OPERATORS + ("scan",)
 
