@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -28,9 +29,14 @@ from judge.render import render_program, show
 from judge.result import Finding, Result, Verdict
 from judge.source import SourceRejected, check_source
 from judge.sandbox.protocol import WORKLOAD_CHUNK, Raised, decode, encode, execute
-from judge.sandbox.session import Job, SandboxFailure, StreamSession
+from judge.sandbox.session import Job, SandboxFailure, StreamSession, Ticket
 
 SCALING_ALLOWANCE_S = 0.5  # scheduling jitter of two processes; the wire has its own share
+# Examples sent ahead of their verdicts (see Ahead): the bytes in flight stay well under a pipe's
+# 64 KiB, so a send never blocks on a busy worker; and at most this many examples wait for the
+# sandbox to come up before the judge waits too.
+AHEAD_BYTES = 32 * 1024
+AHEAD_EXAMPLES = 256
 
 
 @dataclass
@@ -54,6 +60,104 @@ class Progress:
 
 class _Stop(Exception):
     """Raised inside a hypothesis example to mark it failing; the details live in the Failure."""
+
+
+class _Abort(BaseException):
+    """Ends hypothesis' run at once, without shrinking: hypothesis re-raises a BaseException (as it
+    does KeyboardInterrupt) instead of recording a failing example. The details live in the Failure."""
+
+
+class _NotReady(BaseException):
+    """The sandbox did not come up with the submission imported: raised through hypothesis from the
+    first example that needed the worker; judge_submission reports why (CE, RE, or the backend's error)."""
+
+
+def _uses_support(program: Program) -> bool:
+    return any(call.target == "support" for call in program.calls)
+
+
+@dataclass
+class _Example:
+    """One example on its way: its program and calls, the reference's outcomes, and its frame and
+    ticket once the sandbox is up."""
+
+    program: Program
+    calls: list[dict]
+    reference: list | None = None
+    ident: int = 0
+    frame: bytes | None = None
+    ticket: Ticket | None = None
+
+
+class Ahead:
+    """Examples sent ahead of their verdicts, for one property.
+
+    Hypothesis waits for each example's pass or fail before it generates the next. Judged one round
+    trip at a time, the judge and the worker took turns (each idle half the time), and the judge sat
+    idle while the sandbox started. Here an example is sent (or queued until the sandbox is up), the
+    reference runs meanwhile, and hypothesis moves on at once; the replies are judged in order as
+    they come in. The first failure ends the pass. Hypothesis draws the same examples from the same
+    seed while they pass, so the judge then replays the property one example at a time to shrink
+    the failure, exactly as a judgment without sending ahead would have (see Judging.run_property)."""
+
+    def __init__(self, judging: "Judging", prop: Property) -> None:
+        self.judging, self.prop = judging, prop
+        self.queued: deque[_Example] = deque()  # waiting for the sandbox, or for room on the wire
+        self.in_flight: deque[_Example] = deque()  # sent; reply not judged yet
+        self.bytes_in_flight = 0
+        self.failure: Failure | None = None
+
+    def add(self, program: Program) -> None:
+        """Send one example (the reference runs while the worker does) and judge the replies already in."""
+        example = _Example(program, wire_calls(program))
+        self.queued.append(example)
+        self._send_queued(block=len(self.queued) > AHEAD_EXAMPLES)
+        example.reference = self.judging.run_reference(example.calls)
+        self._judge_replies(block=False)
+
+    def finish(self) -> Failure | None:
+        """Judge every example still queued or in flight; the first failure, if any."""
+        while (self.queued or self.in_flight) and self.failure is None:
+            self._send_queued(block=True)
+            self._judge_replies(block=True)
+        return self.failure
+
+    def drain(self) -> bool:
+        """Take the replies still due, unjudged (the worker answers in order, and a replay must not
+        read them as its own); forget what was never sent. False when the worker did not survive."""
+        self.queued.clear()
+        try:
+            while self.in_flight:
+                self.judging.session.receive(self.in_flight.popleft().ticket)
+        except SandboxFailure:
+            return False
+        return True
+
+    def _send_queued(self, block: bool) -> None:
+        session = self.judging.live_session(block)
+        while session is not None and self.queued and self.failure is None:
+            example = self.queued[0]
+            if example.frame is None:
+                example.ident, example.frame = session.frame({"op": "run", "calls": example.calls})
+            while self.in_flight and self.bytes_in_flight + len(example.frame) > AHEAD_BYTES:
+                self._judge_oldest()
+                if self.failure is not None:
+                    return
+            example.ticket = session.send_frame(example.ident, example.frame)
+            example.frame = None
+            self.queued.popleft()
+            self.in_flight.append(example)
+            self.bytes_in_flight += example.ticket.size
+
+    def _judge_replies(self, block: bool) -> None:
+        while self.in_flight and self.failure is None and (block or self.judging.session.replied()):
+            self._judge_oldest()
+
+    def _judge_oldest(self) -> None:
+        example = self.in_flight.popleft()
+        self.bytes_in_flight -= example.ticket.size
+        self.failure = self.judging.judge_reply(example.program, self.prop, example.calls, example.reference,
+                                                example.ticket)
 
 
 def _wire(value: Any) -> Any:
@@ -169,9 +273,10 @@ def _exc_name(raised: Raised) -> str:
 class Judging:
     """One submission against one challenge, through one open sandbox session."""
 
-    def __init__(self, challenge: Challenge, session: StreamSession | None, seed: int, max_examples: int | None,
+    def __init__(self, challenge: Challenge, starting: "SandboxStart", seed: int, max_examples: int | None,
                  progress: Callable[[Progress], None] | None = None) -> None:
-        self.challenge, self.session, self.seed, self.max_examples = challenge, session, seed, max_examples
+        self.challenge, self.starting, self.seed, self.max_examples = challenge, starting, seed, max_examples
+        self.session: StreamSession | None = None
         self.progress = progress or (lambda state: None)
         tag = f"{challenge.id}_{id(self)}"
         self._modules = [f"judge_{kind}_{tag}" for kind in ("support", "reference", "properties")]
@@ -180,6 +285,21 @@ class Judging:
         self.properties = collect_properties(load_trusted_module(challenge.properties_path, self._modules[2]))
         _one_torch_thread()
         self.examples = 0
+
+    def live_session(self, block: bool = True) -> StreamSession | None:
+        """The sandbox's session once it is up with the submission imported; None while it is still
+        starting (unless `block`). Raises _NotReady when it came up without a usable submission."""
+        if self.session is None:
+            if not block and not self.starting.done():
+                return None
+            try:
+                session, ready = self.starting.wait()
+            except BaseException as exc:  # the backend's own error: judge_submission raises it again
+                raise _NotReady() from exc
+            if import_problem(ready) is not None:
+                raise _NotReady()
+            self.session = session
+        return self.session
 
     def close(self) -> None:
         """Forget this run's copies of the trusted modules: a long-lived judge (pytest, `judge
@@ -212,6 +332,19 @@ class Judging:
             reference, reply = self._exchange(program, calls, time_limit)
         except SandboxFailure as exc:
             return self._sandbox_failure(exc, program, prop, len(calls) - 1)
+        return self._compare(program, prop, calls, reference, reply)
+
+    def judge_reply(self, program: Program, prop: Property, calls: list[dict], reference: list,
+                    ticket: Ticket) -> Failure | None:
+        """The worker's reply to a program sent ahead (see Ahead), against the reference's outcomes."""
+        try:
+            reply = self.session.receive(ticket)
+        except SandboxFailure as exc:
+            return self._sandbox_failure(exc, program, prop, len(calls) - 1)
+        return self._compare(program, prop, calls, reference, reply)
+
+    def _compare(self, program: Program, prop: Property, calls: list[dict], reference: list,
+                 reply: dict) -> Failure | None:
         outcomes = reply.get("outcomes")
         if type(outcomes) is not list or len(outcomes) != len(calls):
             return Failure(Verdict.RE, "the worker sent a malformed reply", prop.name, fatal=True)
@@ -238,13 +371,14 @@ class Judging:
         while the judge runs the reference: two processes, one wait. Not when a support.py helper
         runs: a scenario may measure the judge process itself (tracemalloc, gc), and must not see
         the sandbox's reply arrive meanwhile."""
-        overlap = not any(call.target == "support" for call in program.calls)
-        ticket = self.session.send({"op": "run", "calls": calls}) if overlap else None
+        session = self.live_session()
+        overlap = not _uses_support(program)
+        ticket = session.send({"op": "run", "calls": calls}) if overlap else None
         started = time.perf_counter()
         reference = self.run_reference(calls)
         timeout = time_limit(time.perf_counter() - started) if time_limit else None
-        ticket = ticket or self.session.send({"op": "run", "calls": calls})
-        return reference, self.session.receive(ticket, timeout=timeout)
+        ticket = ticket or session.send({"op": "run", "calls": calls})
+        return reference, session.receive(ticket, timeout=timeout)
 
     def _sandbox_failure(self, exc: SandboxFailure, program: Program, prop: Property, upto: int) -> Failure:
         note = f"{exc.verdict}: {exc.message}"
@@ -339,8 +473,22 @@ class Judging:
                         print_blob=False, verbosity=Verbosity.quiet, phases=phases)
 
     def run_property(self, prop: Property) -> Failure | None:
+        """A property's examples, sent ahead (Ahead); after a failure, replayed one example at a time
+        so that hypothesis can shrink it. A failure the replay does not meet again (a submission
+        whose answers depend on what it saw before) still stands, as found."""
         if prop.is_scaling:
             return self.run_scaling(prop)
+        before = self.examples
+        ahead = Ahead(self, prop)
+        failure = self._explore(prop, ahead)
+        if failure is None or failure.fatal or not _shrinks() or not ahead.drain():
+            return failure
+        self.examples = before
+        return self._explore(prop, None) or failure
+
+    def _explore(self, prop: Property, ahead: Ahead | None) -> Failure | None:
+        """Hypothesis' run of one property: examples sent ahead and the first failure as found
+        (`ahead`), or one example at a time with the failure shrunk (None)."""
         state: dict[str, Failure | None] = {"failure": None, "fatal": None}
 
         def example(args: tuple) -> None:
@@ -350,6 +498,16 @@ class Judging:
             prop.func(program, *args)
             self.examples += 1
             self.progress(Progress(prop.name, self.examples, shrinking=state["failure"] is not None))
+            if ahead is not None:
+                if not _uses_support(program):  # a support helper runs with nothing else in flight
+                    ahead.add(program)
+                    failure = ahead.failure
+                else:
+                    failure = ahead.finish() or self.run_program(program, prop)
+                if failure is not None:
+                    state["failure"] = failure
+                    raise _Abort()
+                return
             failure = self.run_program(program, prop)
             if failure is not None:
                 state["failure"] = failure
@@ -365,7 +523,9 @@ class Judging:
         with contextlib.redirect_stdout(io.StringIO()):
             try:
                 test()
-            except _Stop:
+                if ahead is not None:
+                    state["failure"] = ahead.finish()
+            except (_Stop, _Abort):
                 pass
             except hypothesis.errors.Flaky as exc:
                 if state["failure"] is None:  # a failure we did not record cannot stand
@@ -435,25 +595,21 @@ def judge_submission(challenge: Challenge, submission: Path, backend, *, seed: i
     report = progress or (lambda state: None)
     report(Progress("starting the sandbox"))
     with sandbox_session(challenge, source, backend, device) as starting:
-        session, judging = None, None
         try:
+            judging = Judging(challenge, starting, seed, max_examples, report)
+        except Exception:  # the challenge's own code broke: said once the sandbox is up, unless
+            if check_ready(result, starting.wait()[1]):  # the submission did not even import
+                raise
+        else:
             try:
-                judging = Judging(challenge, None, seed, max_examples, report)
-            except Exception as exc:  # noqa: BLE001 - the challenge's own code: raised once the sandbox is up
-                judging = exc
-            session, ready = starting.wait()
-            if check_ready(result, ready):
-                if isinstance(judging, BaseException):
-                    raise judging
-                judging.session = session
                 _judge_in_session(result, judging)
-        finally:
-            if isinstance(judging, Judging):
+            except _NotReady:
+                check_ready(result, starting.wait()[1])  # the backend's own error is raised again here
+            finally:
                 judging.close()
-            if session is not None:
-                usage = session.close()
-                result.cpu_seconds, result.wall_seconds = usage.cpu_seconds, usage.wall_seconds
-                result.peak_memory_mib = usage.peak_memory_mib
+        usage = starting.wait()[0].close()
+        result.cpu_seconds, result.wall_seconds = usage.cpu_seconds, usage.wall_seconds
+        result.peak_memory_mib = usage.peak_memory_mib
     release_memory()
     return result
 
@@ -513,6 +669,13 @@ def hypothesis_home() -> Path:
     return _HYPOTHESIS_HOME[0]
 
 
+def _shrinks() -> bool:
+    """Whether hypothesis' loaded profile shrinks failures (`judge check` drops it for mutants)."""
+    from hypothesis import Phase, settings
+
+    return Phase.shrink in settings.default.phases
+
+
 def _configure_hypothesis() -> None:
     from hypothesis.configuration import set_hypothesis_home_dir
 
@@ -549,6 +712,10 @@ class SandboxStart:
                 self._ready = exc
         except BaseException as exc:  # noqa: BLE001 - handed to the judging thread by wait()
             self._error = exc
+
+    def done(self) -> bool:
+        """Whether `wait` would return at once."""
+        return not self._thread.is_alive()
 
     def wait(self) -> tuple[StreamSession, dict | SandboxFailure]:
         self._thread.join()
@@ -593,31 +760,33 @@ def _profile(challenge: Challenge, device: str) -> str:
 
 def check_ready(result: Result, ready: dict | SandboxFailure) -> bool:
     """The worker's answer to the hello: True when the submission imported and defines the
-    interface, else the result says why (CE for syntax/import errors and missing names, RE for
-    anything else)."""
+    interface, else the result says why (see import_problem)."""
+    problem = import_problem(ready)
+    if problem is not None:
+        result.adopt(problem)
+    return problem is None
+
+
+def import_problem(ready: dict | SandboxFailure) -> Finding | None:
+    """What is wrong with the worker's answer to the hello, if anything: CE for syntax/import
+    errors and missing names, RE for anything else."""
     if isinstance(ready, SandboxFailure):
-        result.verdict = ready.verdict
-        result.message = f"while importing the submission: {ready.message}"
-        result.traceback = ready.detail or None
-        return False
+        return Finding(ready.verdict, f"while importing the submission: {ready.message}", traceback=ready.detail or None)
     if ready.get("op") == "import_error":
         error = ready.get("error") if type(ready.get("error")) is dict else {}
         kind = str(error.get("type", "?"))
         compile_like = kind in ("builtins.SyntaxError", "builtins.ImportError", "builtins.ModuleNotFoundError",
                                 "builtins.IndentationError", "builtins.TabError")
-        result.verdict = Verdict.CE if compile_like else Verdict.RE
-        result.message = f"the submission failed to import: {kind.removeprefix('builtins.')}: {str(error.get('message', ''))[:300]}"
-        result.traceback = str(error.get("traceback", ""))[-4000:] or None
-        return False
+        message = f"the submission failed to import: {kind.removeprefix('builtins.')}: {str(error.get('message', ''))[:300]}"
+        return Finding(Verdict.CE if compile_like else Verdict.RE, message,
+                       traceback=str(error.get("traceback", ""))[-4000:] or None)
     missing = ready.get("missing")
     if type(missing) is not list:
-        result.verdict, result.message = Verdict.RE, "the worker sent a malformed reply"
-        return False
+        return Finding(Verdict.RE, "the worker sent a malformed reply")
     if missing:
         names = ", ".join(str(m) for m in missing[:10] if type(m) is str)
-        result.verdict, result.message = Verdict.CE, f"the submission does not define {names}"
-        return False
-    return True
+        return Finding(Verdict.CE, f"the submission does not define {names}")
+    return None
 
 
 def _judge_in_session(result: Result, judging: Judging) -> None:

@@ -9,13 +9,19 @@ from __future__ import annotations
 import secrets
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from judge.sandbox.protocol import HEADER, FrameTooLarge, pack_frame, parse_frame, take_frame
+from judge.sandbox.protocol import FrameTooLarge, pack_frame, parse_frame, take_frame
 from judge.sandbox.verdict import Verdict
 
 STDERR_TAIL = 8192
+# How often a reply's arrival reads the worker's CPU time and memory from outside (files under
+# /proc or the cgroup): examples sent ahead arrive every millisecond or so, and reading after each
+# cost more than the example. The CPU limit itself is enforced at once by the backend (RLIMIT_CPU,
+# the cgroup sampler); this check only names it sooner.
+MEASURE_EVERY_S = 0.05
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Ticket:
 
     id: int
     sent_at: float
+    size: int = 0  # the frame's bytes, while it is in flight
 
 
 class SandboxFailure(Exception):
@@ -71,12 +78,14 @@ class BackendUnavailable(Exception):
 
 @dataclass
 class _Inbox:
-    buffer: bytearray = field(default_factory=bytearray)
+    buffer: bytearray = field(default_factory=bytearray)  # the start of a reply still arriving
+    frames: deque = field(default_factory=deque)  # complete replies: (body, when its last byte came in)
+    queued_bytes: int = 0  # the bodies in `frames`
     stderr_bytes: int = 0
     stderr_tail: bytearray = field(default_factory=bytearray)
     eof: bool = False
     violation: SandboxFailure | None = None
-    arrived: float = 0.0  # when the last byte of stdout came in (a reply's arrival time)
+    closing: bool = False  # the judge is killing the worker: the reader stops holding back
 
 
 class StreamSession:
@@ -93,6 +102,9 @@ class StreamSession:
         # Every reply names the question it answers. Ids start at a random point, so a message the
         # submission forges at import (before the real reply) is refused at once, whatever the load.
         self._next_id = secrets.randbits(48)
+        self._outstanding = 0  # messages sent and not yet answered (the judge sends ahead: see send)
+        self._last_arrival = 0.0  # when the last reply taken came in: the next message's work starts then
+        self._measured_at = 0.0
         self._dead: SandboxFailure | None = None
         self._closed = False
 
@@ -117,18 +129,32 @@ class StreamSession:
     # The reader threads never kill: they keep draining (and dropping) what comes after a violation,
     # so a backend whose kill waits for the stream to drain (Docker's attach) cannot deadlock.
     # The judge's thread, woken by the violation, does the killing.
+    # Complete replies are cut out as they arrive, each stamped with its own arrival time: the judge
+    # may have several messages in flight. What waits here is held to one frame's cap: past it the
+    # reader stops reading (the worker blocks on its pipe) until the judge takes a reply.
     def feed_stdout(self, data: bytes) -> None:
         with self._cond:
-            if self._inbox.violation is not None:
+            inbox = self._inbox
+            if inbox.violation is not None:
                 return
-            self._inbox.buffer += data
-            self._inbox.arrived = time.monotonic()
-            cap = self.limits.frame_mib * 2**20 + HEADER.size
-            if len(self._inbox.buffer) > cap:
-                self._inbox.violation = SandboxFailure(
-                    Verdict.OLE, f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
-                self._inbox.buffer.clear()
+            inbox.buffer += data
+            now = time.monotonic()
+            cap = self.limits.frame_mib * 2**20
+            while True:
+                try:
+                    body = take_frame(inbox.buffer, cap)
+                except FrameTooLarge:
+                    inbox.violation = SandboxFailure(
+                        Verdict.OLE, f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
+                    inbox.buffer.clear()
+                    break
+                if body is None:
+                    break
+                inbox.frames.append((body, now))
+                inbox.queued_bytes += len(body)
             self._cond.notify_all()
+            while inbox.frames and inbox.queued_bytes + len(inbox.buffer) > cap and not inbox.closing:
+                self._cond.wait()
 
     def feed_stderr(self, data: bytes) -> None:
         with self._cond:
@@ -151,18 +177,25 @@ class StreamSession:
         return bytes(self._inbox.stderr_tail).decode("utf-8", "replace")
 
     # -- the judge's side
-    def _take_frame(self) -> bytes | None:
-        try:
-            return take_frame(self._inbox.buffer, self.limits.frame_mib * 2**20)
-        except FrameTooLarge:
-            self._inbox.violation = self._inbox.violation or SandboxFailure(
-                Verdict.OLE, f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
+    def _take_frame(self) -> tuple[bytes, float] | None:
+        inbox = self._inbox
+        if not inbox.frames:
             return None
+        body, arrived = inbox.frames.popleft()
+        inbox.queued_bytes -= len(body)
+        self._cond.notify_all()  # a reader holding back may read on
+        return body, arrived
+
+    def _release_reader(self) -> None:
+        with self._cond:
+            self._inbox.closing = True
+            self._cond.notify_all()
 
     def _fail(self, failure: SandboxFailure | None = None) -> SandboxFailure:
         """Kill the worker and keep what happened as the session's end (it is dead now). Without a
         failure, the worker closed its output unasked: the backend's own evidence (exit status,
         OOM flags), read once it is killed, says why."""
+        self._release_reader()
         self._kill()
         self._dead = failure or self._exit_failure()
         return self._dead
@@ -173,43 +206,59 @@ class StreamSession:
 
     def send(self, message: dict) -> "Ticket":
         """Send one message without waiting: the judge runs the reference meanwhile, and collects
-        the reply with `receive`. One message is outstanding at a time."""
+        the reply with `receive`. Several may be in flight; the worker answers them in order, and
+        they are received in order."""
+        return self.send_frame(*self.frame(message))
+
+    def frame(self, message: dict) -> tuple[int, bytes]:
+        """The message numbered and framed, ready for `send_frame`: its size decides when it may go."""
+        self._next_id += 1
+        return self._next_id, pack_frame({**message, "id": self._next_id})
+
+    def send_frame(self, ident: int, data: bytes) -> "Ticket":
         if self._dead is not None:
             raise self._dead
-        self._next_id += 1
-        message = {**message, "id": self._next_id}
         with self._cond:
-            if self._inbox.buffer:
+            if not self._outstanding and (self._inbox.buffer or self._inbox.frames):
                 raise self._fail(SandboxFailure(Verdict.RE, "the worker sent a message nobody asked for"))
-        data = pack_frame(message)
+            self._outstanding += 1
         started = time.monotonic()
         try:
             self._send(data)
         except OSError:
             pass  # the worker is gone; the wait in receive explains why
-        return Ticket(self._next_id, started)
+        return Ticket(ident, started, len(data))
+
+    def replied(self) -> bool:
+        """Whether `receive` would return (or fail) at once: a reply, a violation or the end is in."""
+        with self._cond:
+            return bool(self._inbox.frames) or self._inbox.violation is not None or self._inbox.eof
 
     def receive(self, ticket: "Ticket", timeout: float | None = None, op: str = "result") -> dict:
-        """The reply to `ticket`'s message. Its wall time runs from the send to the moment the reply
-        arrived (stamped by the reader thread), not to the moment the judge looked."""
+        """The reply to `ticket`'s message. Its wall time runs from the moment the worker could
+        start on it (the send, or the previous reply's arrival when several were in flight) to the
+        moment the reply arrived (stamped by the reader thread), not to the moment the judge looked."""
         if self._dead is not None:
             raise self._dead
-        started = ticket.sent_at
+        started = max(ticket.sent_at, self._last_arrival)
         budget = self.limits.wall_seconds - self.usage.wall_seconds
         wait = budget if timeout is None else min(timeout, budget)
-        frame = None
+        taken = None
         with self._cond:
             deadline = started + max(wait, 0.0)
             while True:
-                frame = self._take_frame()
-                if frame is not None or self._inbox.violation is not None or self._inbox.eof:
+                taken = self._take_frame()
+                if taken is not None or self._inbox.violation is not None or self._inbox.eof:
                     break
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     break
                 self._cond.wait(min(remaining, 0.5))
             violation = self._inbox.violation
-            arrived = self._inbox.arrived if frame is not None else time.monotonic()
+            frame, arrived = taken if taken is not None else (None, time.monotonic())
+            if taken is not None:
+                self._outstanding -= 1
+                self._last_arrival = arrived
         self.usage.wall_seconds += max(0.0, min(arrived, time.monotonic()) - started)
         if violation is not None:
             raise self._fail(violation)
@@ -225,7 +274,9 @@ class StreamSession:
                 raise self._fail(SandboxFailure(Verdict.TLE, f"a call took longer than {wait:.2f} s"))
             raise self._fail(SandboxFailure(
                 Verdict.TLE, f"wall time limit of {self.limits.wall_seconds:g} s exceeded"))
-        self._measure()
+        if arrived - self._measured_at >= MEASURE_EVERY_S:  # the backends' own limits act at once
+            self._measured_at = arrived
+            self._measure()
         if self.usage.cpu_seconds > self.limits.cpu_seconds:
             raise self._fail(SandboxFailure(Verdict.TLE, f"CPU time limit of {self.limits.cpu_seconds:g} s exceeded"))
         try:
@@ -245,6 +296,7 @@ class StreamSession:
     def close(self) -> Usage:
         if not self._closed:
             self._closed = True
+            self._release_reader()
             try:
                 self._measure()
             finally:
