@@ -5,7 +5,7 @@ imports a concrete backend, so a third-party one is chosen, ordered and cleaned 
 """
 from __future__ import annotations
 
-from typing import Iterable, Protocol, runtime_checkable
+from typing import Callable, Iterable, Protocol, runtime_checkable
 
 import pluggy
 
@@ -63,6 +63,15 @@ class SandboxBackend(Protocol):
         """Remove what sandboxes may be left: without `pids`, this process's (the judge was
         interrupted: Ctrl-C, SIGTERM); with `pids`, those of judge processes that have ended (a
         batch's workers) and could not clean up. Best effort, never raises. Default: nothing to remove."""
+
+    def set_extra_labels(self, labels: dict[str, str]) -> None:
+        """Labels for every sandbox this process opens from now on (a service worker names the
+        judgment and attempt it runs). Default: the sandboxes carry none."""
+
+    def remove_stale(self, needed: Callable[[list[dict[str, str]]], list[bool]]) -> int:
+        """Remove this backend's sandboxes, of any judge on the same engine, that no judgment needs:
+        those provably left behind, and those whose labels `needed` (called once, with every
+        sandbox's labels) marks False. Returns how many went; never raises. Default: none to remove."""
 
 
 _CHOSEN: list[SandboxBackend] = []  # the backends this process chose: what an interrupt cleans up
@@ -157,6 +166,20 @@ def remove_leftovers_of(pm: pluggy.PluginManager, sandbox: str, pids: Iterable[i
     backends = backends_by_name(pm)
     for backend in backends.values() if sandbox == "auto" else [backends[sandbox]] if sandbox in backends else []:
         _remove_leftovers(backend, pids)
+
+
+def remove_stale(pm: pluggy.PluginManager, needed: Callable[[list[dict[str, str]]], list[bool]]) -> int:
+    """Every loaded backend's stale sandboxes (see SandboxBackend.remove_stale); how many went."""
+    removed = 0
+    for backend in backends_by_name(pm).values():
+        remove = getattr(backend, "remove_stale", None)
+        if remove is not None:
+            try:
+                removed += remove(needed)
+            except Exception:  # noqa: BLE001 - best effort: the next sweep tries again
+                pass
+            close_backend(backend)
+    return removed
 
 
 def _remove_leftovers(backend: SandboxBackend, *pids: set[int]) -> None:

@@ -631,6 +631,25 @@ class DockerBackend:
         else:
             remove_orphans_of(pids)
 
+    def remove_stale(self, needed) -> int:
+        """Sandbox containers on this daemon that no judgment needs: the orphans `is_orphan` proves
+        left behind, and those whose labels `needed` marks False. Returns how many were removed."""
+        try:
+            client = self.client()
+            containers = sandbox_containers(client)
+        except Exception:  # noqa: BLE001 - no daemon: nothing to remove
+            return 0
+        keep = needed([dict(c.get("Labels") or {}) for c in containers]) if containers else []
+        removed = 0
+        for container, wanted in zip(containers, keep):
+            if not wanted or is_orphan(container):
+                try:
+                    client.api.remove_container(container["Id"], force=True)
+                    removed += 1
+                except Exception:  # noqa: BLE001 - removed meanwhile by its own judge
+                    pass
+        return removed
+
     def open(self, job: Job) -> DockerSession:
         """A container for `job`. With `keep_spare`, from the second job on, the next container is
         started while this one runs (a spare with the same image and limits, never used twice): a

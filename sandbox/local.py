@@ -304,6 +304,13 @@ class LocalBackend:
         """Nothing to do: each session's own clean-up kills its workers, also on Ctrl-C, and a
         killed judge's workers die with their session (setsid, the pids cgroup) or by RLIMIT_CPU."""
 
+    def set_extra_labels(self, labels: dict[str, str]) -> None:
+        """A worker process carries no labels: nothing outlives its judge to be told apart by them."""
+
+    def remove_stale(self, needed) -> int:
+        """None to remove, for the reasons remove_leftovers gives."""
+        return 0
+
 
 @hookimpl
 def judge_sandbox_backends():

@@ -145,7 +145,8 @@ def judge_row(ctx: JudgeContext, row: Judgment, progress=None) -> dict:
 
 
 def _label_containers(ctx: JudgeContext, row: Judgment) -> None:
-    """Sandbox containers of this judgment carry its id, attempt and host (Docker backend only)."""
+    """The sandboxes of this judgment carry its id, attempt and host, where the backend takes labels
+    (SandboxBackend.set_extra_labels): what remove_leftovers reads to tell live from stale."""
     set_labels = getattr(ctx.backend, "set_extra_labels", None)
     if set_labels is not None:
         set_labels({"judge.judgment": row.id, "judge.attempt": str(row.attempt),

@@ -96,44 +96,32 @@ def largest_wall_limit(challenges_dirs: tuple[str, ...]) -> float:
 
 
 def remove_leftovers(db_url: str) -> int:
-    """Sandbox containers on this daemon that no live judgment needs: those `is_orphan` proves
-    left behind (their judge process is dead), and those of an attempt the database has moved past
-    (a newer attempt, or the judgment finished). Returns how many were removed."""
-    try:
-        import docker
-
-        from judge.sandbox.docker_backend import LABEL, is_orphan
-    except ImportError:
-        return 0
-    try:
-        client = docker.from_env(timeout=10)
-        containers = client.api.containers(all=True, filters={"label": [f"{LABEL}=1"]})
-    except Exception:  # noqa: BLE001 - no daemon: nothing to remove
-        return 0
+    """Sandboxes that no live judgment needs, on every loaded backend (judge.backends.remove_stale):
+    those provably left behind (their judge process is dead), and those of an attempt the database
+    has moved past (a newer attempt, or the judgment finished). Returns how many were removed."""
+    from judge.backends import remove_stale
+    from judge.plugins import make_plugin_manager
     from judge.service.store import Store
 
-    removed = 0
-    store = Store(db_url)
-    try:
-        stale_ids = set()
-        labelled = [c for c in containers if (c.get("Labels") or {}).get("judge.judgment")]
-        rows = store.get_many([c["Labels"]["judge.judgment"] for c in labelled]) if labelled else {}
-        for container in labelled:
-            labels = container["Labels"]
+    def needed(all_labels: list[dict[str, str]]) -> list[bool]:
+        ids = [labels["judge.judgment"] for labels in all_labels if labels.get("judge.judgment")]
+        if not ids:
+            return [True] * len(all_labels)
+        store = Store(db_url)
+        try:
+            rows = store.get_many(ids)
+        finally:
+            store.close()
+        verdicts = []
+        for labels in all_labels:
+            if not labels.get("judge.judgment"):
+                verdicts.append(True)  # not the service's: only an orphan check may remove it
+                continue
             row = rows.get(labels["judge.judgment"])
-            if row is None or row.state == "done" or str(row.attempt) != labels.get("judge.attempt"):
-                stale_ids.add(container["Id"])
-        for container in containers:
-            if container["Id"] in stale_ids or is_orphan(container):
-                try:
-                    client.api.remove_container(container["Id"], force=True)
-                    removed += 1
-                except Exception:  # noqa: BLE001 - removed meanwhile by its own judge
-                    pass
-    finally:
-        store.close()
-        client.close()
-    return removed
+            verdicts.append(row is not None and row.state != "done" and str(row.attempt) == labels.get("judge.attempt"))
+        return verdicts
+
+    return remove_stale(make_plugin_manager(), needed)
 
 
 def _janitor(db_url: str, stop: threading.Event) -> None:
