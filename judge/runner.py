@@ -72,10 +72,6 @@ class _NotReady(BaseException):
     first example that needed the worker; judge_submission reports why (CE, RE, or the backend's error)."""
 
 
-def _uses_support(program: Program) -> bool:
-    return any(call.target == "support" for call in program.calls)
-
-
 @dataclass
 class _Example:
     """One example on its way: its program and calls, the reference's outcomes, and its frame and
@@ -83,6 +79,7 @@ class _Example:
 
     program: Program
     calls: list[dict]
+    number: int  # the judgment's example count once this one was drawn
     reference: list | None = None
     ident: int = 0
     frame: bytes | None = None
@@ -106,10 +103,11 @@ class Ahead:
         self.in_flight: deque[_Example] = deque()  # sent; reply not judged yet
         self.bytes_in_flight = 0
         self.failure: Failure | None = None
+        self.failed_at: int | None = None  # the failing example's number (examples after it were drawn too)
 
     def add(self, program: Program) -> None:
         """Send one example (the reference runs while the worker does) and judge the replies already in."""
-        example = _Example(program, wire_calls(program))
+        example = _Example(program, wire_calls(program), self.judging.examples)
         self.queued.append(example)
         self._send_queued(block=len(self.queued) > AHEAD_EXAMPLES)
         example.reference = self.judging.run_reference(example.calls)
@@ -158,6 +156,8 @@ class Ahead:
         self.bytes_in_flight -= example.ticket.size
         self.failure = self.judging.judge_reply(example.program, self.prop, example.calls, example.reference,
                                                 example.ticket)
+        if self.failure is not None:
+            self.failed_at = example.number
 
 
 def _wire(value: Any) -> Any:
@@ -283,8 +283,16 @@ class Judging:
         self.support = load_trusted_module(challenge.support_path, self._modules[0]) if challenge.support_path else {}
         self.reference = load_trusted_module(challenge.reference_path, self._modules[1])
         self.properties = collect_properties(load_trusted_module(challenge.properties_path, self._modules[2]))
+        # support.py's RUN_ALONE: its helpers measure the process they run in (tracemalloc, gc, a
+        # patched clock), so a program that calls one runs with nothing else in flight.
+        self.helpers_run_alone = bool(self.support.get("RUN_ALONE", False))
         _one_torch_thread()
         self.examples = 0
+
+    def runs_alone(self, program: Program) -> bool:
+        """Whether the judge must run this program's reference with no reply arriving meanwhile:
+        it calls support.py, and support.py says its helpers measure the judge (RUN_ALONE)."""
+        return self.helpers_run_alone and any(call.target == "support" for call in program.calls)
 
     def live_session(self, block: bool = True) -> StreamSession | None:
         """The sandbox's session once it is up with the submission imported; None while it is still
@@ -368,11 +376,11 @@ class Judging:
     def _exchange(self, program: Program, calls: list[dict],
                   time_limit: Callable[[float], float] | None = None) -> tuple[list, dict]:
         """The reference's outcomes and the worker's reply for the same calls. The worker runs them
-        while the judge runs the reference: two processes, one wait. Not when a support.py helper
-        runs: a scenario may measure the judge process itself (tracemalloc, gc), and must not see
-        the sandbox's reply arrive meanwhile."""
+        while the judge runs the reference: two processes, one wait. Not when the program runs
+        alone (runs_alone): a scenario that measures the judge process itself (tracemalloc, gc)
+        must not see the sandbox's reply arrive meanwhile."""
         session = self.live_session()
-        overlap = not _uses_support(program)
+        overlap = not self.runs_alone(program)
         ticket = session.send({"op": "run", "calls": calls}) if overlap else None
         started = time.perf_counter()
         reference = self.run_reference(calls)
@@ -481,10 +489,17 @@ class Judging:
         before = self.examples
         ahead = Ahead(self, prop)
         failure = self._explore(prop, ahead)
-        if failure is None or failure.fatal or not _shrinks() or not ahead.drain():
+        if failure is None:
+            return None
+        if ahead.failed_at is not None:  # count the examples up to the failure, not those drawn after it
+            self.examples = ahead.failed_at
+        if failure.fatal or not _shrinks() or not ahead.drain():
             return failure
-        self.examples = before
-        return self._explore(prop, None) or failure
+        found_at, self.examples = self.examples, before
+        replayed = self._explore(prop, None)
+        if replayed is None:
+            self.examples = found_at
+        return replayed or failure
 
     def _explore(self, prop: Property, ahead: Ahead | None) -> Failure | None:
         """Hypothesis' run of one property: examples sent ahead and the first failure as found
@@ -499,7 +514,7 @@ class Judging:
             self.examples += 1
             self.progress(Progress(prop.name, self.examples, shrinking=state["failure"] is not None))
             if ahead is not None:
-                if not _uses_support(program):  # a support helper runs with nothing else in flight
+                if not self.runs_alone(program):
                     ahead.add(program)
                     failure = ahead.failure
                 else:
@@ -691,6 +706,30 @@ def _one_torch_thread() -> None:
         torch.set_num_threads(1)
 
 
+_HANDOFF = {"starting": 0, "saved": 0.005}
+_HANDOFF_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _quick_handoff():
+    """While a sandbox starts, the interpreter switches threads every 0.5 ms instead of 5 ms. The
+    start is a few dozen short waits on the Docker daemon, and after each one the starting thread
+    queues for the GIL while hypothesis generates examples on the main thread: at 5 ms a turn, a
+    0.3 s container start took 0.5 s and more."""
+    with _HANDOFF_LOCK:
+        if _HANDOFF["starting"] == 0:
+            _HANDOFF["saved"] = sys.getswitchinterval()
+            sys.setswitchinterval(min(_HANDOFF["saved"], 0.0005))
+        _HANDOFF["starting"] += 1
+    try:
+        yield
+    finally:
+        with _HANDOFF_LOCK:
+            _HANDOFF["starting"] -= 1
+            if _HANDOFF["starting"] == 0:
+                sys.setswitchinterval(_HANDOFF["saved"])
+
+
 class SandboxStart:
     """`backend.open(job)` and the hello on a thread of their own; `wait()` returns the session and
     the worker's answer to the hello (or the SandboxFailure that stood for it)."""
@@ -705,11 +744,12 @@ class SandboxStart:
 
     def _start(self, backend, job: Job, hello: dict) -> None:
         try:
-            self.session = backend.open(job)
-            try:
-                self._ready = self.session.start(hello)
-            except SandboxFailure as exc:
-                self._ready = exc
+            with _quick_handoff():
+                self.session = backend.open(job)
+                try:
+                    self._ready = self.session.start(hello)
+                except SandboxFailure as exc:
+                    self._ready = exc
         except BaseException as exc:  # noqa: BLE001 - handed to the judging thread by wait()
             self._error = exc
 

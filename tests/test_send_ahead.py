@@ -143,15 +143,18 @@ def test_a_failure_the_replay_does_not_meet_again_still_stands(tmp_path):
     result = judge_submission(challenge, once, LocalBackend(), seed=1)
     assert result.verdict.value == "WA", result.message
     assert result.counterexample.startswith("double("), result.counterexample
+    assert result.examples == 150  # the examples up to the failure, not those drawn after it
 
 
 def test_a_wrong_answer_is_the_verdict_even_when_a_later_example_in_flight_hangs(tmp_path):
     challenge = _challenge(tmp_path)
     source = '''
+        import time
         calls = [0]
         def double(x):
             calls[0] += 1
             if calls[0] == 20:
+                time.sleep(0.5)  # meanwhile the judge sends the next examples
                 return -1
             if calls[0] == 21:
                 while True:
@@ -160,7 +163,7 @@ def test_a_wrong_answer_is_the_verdict_even_when_a_later_example_in_flight_hangs
     '''
     result = judge_submission(challenge, _submission(tmp_path, source), LocalBackend(), seed=1)
     assert result.verdict.value == "WA", result.message
-    assert "got -1" in result.message
+    assert "got -1" in result.message and result.examples == 20
 
 
 def test_an_import_failure_found_after_examples_were_generated_is_a_ce_with_no_examples(tmp_path):
@@ -189,6 +192,7 @@ def test_a_worker_that_dies_on_an_example_in_flight_is_re_on_that_example(tmp_pa
     result = judge_submission(challenge, dies, LocalBackend(), seed=1)
     assert result.verdict.value == "RE" and "exit" in result.message, result.message
     assert result.counterexample.startswith("double("), result.counterexample
+    assert result.examples == 30  # not the examples drawn while the worker was on its way out
 
 
 def test_the_catalog_examples_give_the_same_results_as_before(judge_json):

@@ -13,6 +13,10 @@ import inspect
 import logging
 import time
 
+# The judge runs a program that calls these helpers with nothing else in flight: its helpers replace
+# time.perf_counter while they run (a reply arriving meanwhile would be measured too).
+RUN_ALONE = True
+
 _PLAN = []  # the next clock advances, consumed in the order the bodies run
 _NOW = [0.0]
 _SELF = {}  # the decorated function a recursive body calls
