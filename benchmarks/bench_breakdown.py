@@ -9,12 +9,15 @@ judge's own functions (nothing is changed, only timed):
   process start + imports   `python -c "import judge.cli"` minus `python -c pass` (separate processes)
   plugins + challenge       plugin discovery and loading challenge.yaml
   choose backend            the backend's availability probe (Docker: a ping)
-  sandbox start             backend.open + the hello, on its own thread (overlaps what follows)
+  sandbox start             backend.open + the hello, on its own thread (overlaps what follows:
+                            examples are generated and queued while it runs)
   trusted modules           reference, properties and support imported into the judge
-  wait for the sandbox      what the judge still waited for the sandbox after loading its modules
+  wait for the sandbox      what the judge still waited for the sandbox (its queue of examples
+                            full, or a property over before the sandbox was up)
   examples: generation      hypothesis generating and shrinking, the judge's own bookkeeping
   examples: reference       the reference running the programs (overlaps the submission's run)
-  examples: round trips     waiting for the worker's replies after the reference finished
+  examples: round trips     waiting for the worker's replies (examples are sent ahead, so only
+                            what the worker had not answered when the judge needed it)
   scaling properties        the big timed programs, end to end
   teardown                  closing the session (container removal)
 
