@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 from judge.challenge import Challenge, ChallengeError, load_challenge
 from judge.check_report import CheckReport, CheckResult, render_json, render_junit, render_text
 from judge.check_options import (MAX_MUTANTS, MIN_MUTATION_SCORE, MIN_MUTATION_SCORE_BY_CATEGORY, MUTANT_EXAMPLES,
-                                 MUTANT_SANDBOX)
+                                 MUTANT_SANDBOX, add_check_arguments)  # noqa: F401 - add_check_arguments re-exported
 from judge.mutation import MutationReport, run_mutation
 from judge.pool import judge_source, make_pool
 from judge.sandbox.verdict import Verdict

@@ -85,6 +85,7 @@ class _Inbox:
     stderr_tail: bytearray = field(default_factory=bytearray)
     eof: bool = False
     violation: SandboxFailure | None = None
+    oversized: bool = False  # after the complete replies, a header announcing more than the cap
     closing: bool = False  # the judge is killing the worker: the reader stops holding back
 
 
@@ -135,8 +136,8 @@ class StreamSession:
     def feed_stdout(self, data: bytes) -> None:
         with self._cond:
             inbox = self._inbox
-            if inbox.violation is not None:
-                return
+            if inbox.violation is not None or inbox.oversized:
+                return  # nothing after an oversized header is read: the replies before it still count
             inbox.buffer += data
             now = time.monotonic()
             cap = self.limits.frame_mib * 2**20
@@ -144,8 +145,7 @@ class StreamSession:
                 try:
                     body = take_frame(inbox.buffer, cap)
                 except FrameTooLarge:
-                    inbox.violation = SandboxFailure(
-                        Verdict.OLE, f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
+                    inbox.oversized = True
                     inbox.buffer.clear()
                     break
                 if body is None:
@@ -232,7 +232,8 @@ class StreamSession:
     def replied(self) -> bool:
         """Whether `receive` would return (or fail) at once: a reply, a violation or the end is in."""
         with self._cond:
-            return bool(self._inbox.frames) or self._inbox.violation is not None or self._inbox.eof
+            inbox = self._inbox
+            return bool(inbox.frames) or inbox.violation is not None or inbox.eof or inbox.oversized
 
     def receive(self, ticket: "Ticket", timeout: float | None = None, op: str = "result") -> dict:
         """The reply to `ticket`'s message. Its wall time runs from the moment the worker could
@@ -248,13 +249,15 @@ class StreamSession:
             deadline = started + max(wait, 0.0)
             while True:
                 taken = self._take_frame()
-                if taken is not None or self._inbox.violation is not None or self._inbox.eof:
+                if taken is not None or self._inbox.violation is not None or self._inbox.eof or self._inbox.oversized:
                     break
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     break
                 self._cond.wait(min(remaining, 0.5))
             violation = self._inbox.violation
+            if violation is None and taken is None and self._inbox.oversized:
+                violation = SandboxFailure(Verdict.OLE, f"a reply exceeded the {self.limits.frame_mib} MiB message limit")
             frame, arrived = taken if taken is not None else (None, time.monotonic())
             if taken is not None:
                 self._outstanding -= 1
