@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from judge import runner  # noqa: E402
+from judge import runner, sandbox_start  # noqa: E402
 from judge.backends import choose_backend  # noqa: E402
 from judge.catalog import Catalog  # noqa: E402
 from judge.plugins import make_plugin_manager  # noqa: E402
@@ -101,8 +101,8 @@ def one_judgment(challenge_id: str, submission: Path, sandbox: str, timers: Time
 
 
 def install(timers: Timers) -> None:
-    timers.wrap(runner.SandboxStart, "_start", "start")
-    timers.wrap(runner.SandboxStart, "wait", "wait")
+    timers.wrap(sandbox_start.SandboxStart, "_start", "start")
+    timers.wrap(sandbox_start.SandboxStart, "wait", "wait")
     timers.wrap(runner, "load_trusted_module", "modules")
     timers.wrap(runner.Judging, "run_reference", "reference")
     timers.wrap(StreamSession, "receive", "receive")

@@ -20,7 +20,7 @@ from judge.compare import tensor_close
 from judge.harness import Benchmark, collect_benchmarks, load_trusted_module
 from judge.render import show
 from judge.result import Finding, Result, Verdict
-from judge.runner import check_ready, sandbox_session
+from judge.sandbox_start import check_ready, sandbox_session
 from judge.source import SourceRejected, check_source
 from judge.sandbox.protocol import Raised, decode, encode
 from judge.sandbox.session import SandboxFailure

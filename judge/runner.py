@@ -12,12 +12,9 @@ import gc
 import io
 import json
 import os
-import shutil
 import sys
 import tempfile
-import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -29,14 +26,11 @@ from judge.render import render_program, show
 from judge.result import Finding, Result, Verdict
 from judge.source import SourceRejected, check_source
 from judge.sandbox.protocol import WORKLOAD_CHUNK, Raised, decode, encode, execute
-from judge.sandbox.session import Job, SandboxFailure, StreamSession, Ticket
+from judge.ahead import Ahead
+from judge.sandbox.session import SandboxFailure, StreamSession, Ticket
+from judge.sandbox_start import SandboxStart, check_ready, import_problem, sandbox_session
 
 SCALING_ALLOWANCE_S = 0.5  # scheduling jitter of two processes; the wire has its own share
-# Examples sent ahead of their verdicts (see Ahead): the bytes in flight stay well under a pipe's
-# 64 KiB, so a send never blocks on a busy worker; and at most this many examples wait for the
-# sandbox to come up before the judge waits too.
-AHEAD_BYTES = 32 * 1024
-AHEAD_EXAMPLES = 256
 
 
 @dataclass
@@ -70,94 +64,6 @@ class _Abort(BaseException):
 class _NotReady(BaseException):
     """The sandbox did not come up with the submission imported: raised through hypothesis from the
     first example that needed the worker; judge_submission reports why (CE, RE, or the backend's error)."""
-
-
-@dataclass
-class _Example:
-    """One example on its way: its program and calls, the reference's outcomes, and its frame and
-    ticket once the sandbox is up."""
-
-    program: Program
-    calls: list[dict]
-    number: int  # the judgment's example count once this one was drawn
-    reference: list | None = None
-    ident: int = 0
-    frame: bytes | None = None
-    ticket: Ticket | None = None
-
-
-class Ahead:
-    """Examples sent ahead of their verdicts, for one property.
-
-    Hypothesis waits for each example's pass or fail before it generates the next. Judged one round
-    trip at a time, the judge and the worker took turns (each idle half the time), and the judge sat
-    idle while the sandbox started. Here an example is sent (or queued until the sandbox is up), the
-    reference runs meanwhile, and hypothesis moves on at once; the replies are judged in order as
-    they come in. The first failure ends the pass. Hypothesis draws the same examples from the same
-    seed while they pass, so the judge then replays the property one example at a time to shrink
-    the failure, exactly as a judgment without sending ahead would have (see Judging.run_property)."""
-
-    def __init__(self, judging: "Judging", prop: Property) -> None:
-        self.judging, self.prop = judging, prop
-        self.queued: deque[_Example] = deque()  # waiting for the sandbox, or for room on the wire
-        self.in_flight: deque[_Example] = deque()  # sent; reply not judged yet
-        self.bytes_in_flight = 0
-        self.failure: Failure | None = None
-        self.failed_at: int | None = None  # the failing example's number (examples after it were drawn too)
-
-    def add(self, program: Program) -> None:
-        """Send one example (the reference runs while the worker does) and judge the replies already in."""
-        example = _Example(program, wire_calls(program), self.judging.examples)
-        self.queued.append(example)
-        self._send_queued(block=len(self.queued) > AHEAD_EXAMPLES)
-        example.reference = self.judging.run_reference(example.calls)
-        self._judge_replies(block=False)
-
-    def finish(self) -> Failure | None:
-        """Judge every example still queued or in flight; the first failure, if any."""
-        while (self.queued or self.in_flight) and self.failure is None:
-            self._send_queued(block=True)
-            self._judge_replies(block=True)
-        return self.failure
-
-    def drain(self) -> bool:
-        """Take the replies still due, unjudged (the worker answers in order, and a replay must not
-        read them as its own); forget what was never sent. False when the worker did not survive."""
-        self.queued.clear()
-        try:
-            while self.in_flight:
-                self.judging.session.receive(self.in_flight.popleft().ticket)
-        except SandboxFailure:
-            return False
-        return True
-
-    def _send_queued(self, block: bool) -> None:
-        session = self.judging.live_session(block)
-        while session is not None and self.queued and self.failure is None:
-            example = self.queued[0]
-            if example.frame is None:
-                example.ident, example.frame = session.frame({"op": "run", "calls": example.calls})
-            while self.in_flight and self.bytes_in_flight + len(example.frame) > AHEAD_BYTES:
-                self._judge_oldest()
-                if self.failure is not None:
-                    return
-            example.ticket = session.send_frame(example.ident, example.frame)
-            example.frame = None
-            self.queued.popleft()
-            self.in_flight.append(example)
-            self.bytes_in_flight += example.ticket.size
-
-    def _judge_replies(self, block: bool) -> None:
-        while self.in_flight and self.failure is None and (block or self.judging.session.replied()):
-            self._judge_oldest()
-
-    def _judge_oldest(self) -> None:
-        example = self.in_flight.popleft()
-        self.bytes_in_flight -= example.ticket.size
-        self.failure = self.judging.judge_reply(example.program, self.prop, example.calls, example.reference,
-                                                example.ticket)
-        if self.failure is not None:
-            self.failed_at = example.number
 
 
 def _wire(value: Any) -> Any:
@@ -515,7 +421,7 @@ class Judging:
             self.progress(Progress(prop.name, self.examples, shrinking=state["failure"] is not None))
             if ahead is not None:
                 if not self.runs_alone(program):
-                    ahead.add(program)
+                    ahead.add(program, wire_calls(program))
                     failure = ahead.failure
                 else:
                     failure = ahead.finish() or self.run_program(program, prop)
@@ -704,129 +610,6 @@ def _one_torch_thread() -> None:
     torch = sys.modules.get("torch")
     if torch is not None and torch.get_num_threads() != 1:
         torch.set_num_threads(1)
-
-
-_HANDOFF = {"starting": 0, "saved": 0.005}
-_HANDOFF_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _quick_handoff():
-    """While a sandbox starts, the interpreter switches threads every 0.5 ms instead of 5 ms. The
-    start is a few dozen short waits on the Docker daemon, and after each one the starting thread
-    queues for the GIL while hypothesis generates examples on the main thread: at 5 ms a turn, a
-    0.3 s container start took 0.5 s and more."""
-    with _HANDOFF_LOCK:
-        if _HANDOFF["starting"] == 0:
-            _HANDOFF["saved"] = sys.getswitchinterval()
-            sys.setswitchinterval(min(_HANDOFF["saved"], 0.0005))
-        _HANDOFF["starting"] += 1
-    try:
-        yield
-    finally:
-        with _HANDOFF_LOCK:
-            _HANDOFF["starting"] -= 1
-            if _HANDOFF["starting"] == 0:
-                sys.setswitchinterval(_HANDOFF["saved"])
-
-
-class SandboxStart:
-    """`backend.open(job)` and the hello on a thread of their own; `wait()` returns the session and
-    the worker's answer to the hello (or the SandboxFailure that stood for it)."""
-
-    def __init__(self, backend, job: Job, hello: dict) -> None:
-        self.session: StreamSession | None = None
-        self._ready: dict | SandboxFailure | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._start, args=(backend, job, hello), name="sandbox-start",
-                                        daemon=True)
-        self._thread.start()
-
-    def _start(self, backend, job: Job, hello: dict) -> None:
-        try:
-            with _quick_handoff():
-                self.session = backend.open(job)
-                try:
-                    self._ready = self.session.start(hello)
-                except SandboxFailure as exc:
-                    self._ready = exc
-        except BaseException as exc:  # noqa: BLE001 - handed to the judging thread by wait()
-            self._error = exc
-
-    def done(self) -> bool:
-        """Whether `wait` would return at once."""
-        return not self._thread.is_alive()
-
-    def wait(self) -> tuple[StreamSession, dict | SandboxFailure]:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self.session, self._ready
-
-    def abandon(self) -> None:
-        """The judge is leaving (an error, Ctrl-C): wait for the start to finish and release it."""
-        self._thread.join()
-        if self.session is not None:
-            self.session.close()
-
-
-@contextlib.contextmanager
-def sandbox_session(challenge: Challenge, source: bytes, backend, device: str):
-    """Starts a worker in a sandbox whose read-only job folder holds the submission (and support.py)
-    only; yields the SandboxStart. The session is closed by whoever waited for it, else here."""
-    workdir = Path(tempfile.mkdtemp(prefix="judge-job-"))
-    starting = None
-    try:
-        (workdir / "submission.py").write_bytes(source)
-        if challenge.support_path:
-            shutil.copyfile(challenge.support_path, workdir / "support.py")
-        job = Job(workdir=workdir, limits=challenge.limits, profile=_profile(challenge, device), device=device)
-        base = getattr(backend, "job_path", None) or str(workdir)
-        hello = {"submission": f"{base}/submission.py", "support": f"{base}/support.py" if challenge.support_path else None,
-                 "names": list(challenge.interface), "torch": challenge.runtime != "python", "device": device}
-        starting = SandboxStart(backend, job, hello)
-        yield starting
-    finally:
-        if starting is not None:
-            starting.abandon()  # closing twice is harmless: a no-op when the judge closed it
-        shutil.rmtree(workdir, ignore_errors=True)
-
-
-def _profile(challenge: Challenge, device: str) -> str:
-    if challenge.runtime == "python":
-        return "python"
-    return "torch-gpu" if device == "cuda" else "torch"
-
-
-def check_ready(result: Result, ready: dict | SandboxFailure) -> bool:
-    """The worker's answer to the hello: True when the submission imported and defines the
-    interface, else the result says why (see import_problem)."""
-    problem = import_problem(ready)
-    if problem is not None:
-        result.adopt(problem)
-    return problem is None
-
-
-def import_problem(ready: dict | SandboxFailure) -> Finding | None:
-    """What is wrong with the worker's answer to the hello, if anything: CE for syntax/import
-    errors and missing names, RE for anything else."""
-    if isinstance(ready, SandboxFailure):
-        return Finding(ready.verdict, f"while importing the submission: {ready.message}", traceback=ready.detail or None)
-    if ready.get("op") == "import_error":
-        error = ready.get("error") if type(ready.get("error")) is dict else {}
-        kind = str(error.get("type", "?"))
-        compile_like = kind in ("builtins.SyntaxError", "builtins.ImportError", "builtins.ModuleNotFoundError",
-                                "builtins.IndentationError", "builtins.TabError")
-        message = f"the submission failed to import: {kind.removeprefix('builtins.')}: {str(error.get('message', ''))[:300]}"
-        return Finding(Verdict.CE if compile_like else Verdict.RE, message,
-                       traceback=str(error.get("traceback", ""))[-4000:] or None)
-    missing = ready.get("missing")
-    if type(missing) is not list:
-        return Finding(Verdict.RE, "the worker sent a malformed reply")
-    if missing:
-        names = ", ".join(str(m) for m in missing[:10] if type(m) is str)
-        return Finding(Verdict.CE, f"the submission does not define {names}")
-    return None
 
 
 def _judge_in_session(result: Result, judging: Judging) -> None:
