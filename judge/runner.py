@@ -284,9 +284,14 @@ class Judging:
         """The reference's outcomes and the worker's reply for the same calls. The worker runs them
         while the judge runs the reference: two processes, one wait. Not when the program runs
         alone (runs_alone): a scenario that measures the judge process itself (tracemalloc, gc)
-        must not see the sandbox's reply arrive meanwhile."""
+        must not see the sandbox's reply arrive meanwhile. Nor for a timed program (`time_limit`):
+        the reference is timed first, then the submission, each beside the same outside load. Timed
+        side by side, the reference shared the cores with its own worker and the submission only
+        with what remained after it: on a machine busy with other judgments (a test suite, a
+        batch), the reference's time swelled more than the submission's, and a 10x slower
+        submission passed an 8x limit."""
         session = self.live_session()
-        overlap = not self.runs_alone(program)
+        overlap = time_limit is None and not self.runs_alone(program)
         ticket = session.send({"op": "run", "calls": calls}) if overlap else None
         started = time.perf_counter()
         reference = self.run_reference(calls)
@@ -459,8 +464,8 @@ class Judging:
         return state["fatal"] or state["failure"]
 
     def run_scaling(self, prop: Property) -> Failure | None:
-        """One big program, sent first: the worker runs it while the judge times the reference, and its
-        reply must arrive within `ratio` times the reference's time (plus the wire's share)."""
+        """One big program: the judge times the reference on it, then the worker runs it, and its reply
+        must arrive within `ratio` times the reference's time (plus the wire's share)."""
         program = Program()
         prop.func(program, seeded_rng(self.seed, prop.name))
         calls = wire_calls(program)
