@@ -208,8 +208,8 @@ class Judging:
                 return None
             try:
                 session, ready = self.starting.wait()
-            except BaseException as exc:  # the backend's own error: judge_submission raises it again
-                raise _NotReady() from exc
+            except Exception as exc:  # the backend's own error: judge_submission raises it again
+                raise _NotReady() from exc  # (Ctrl-C and SIGTERM go on up as they are)
             if import_problem(ready) is not None:
                 raise _NotReady()
             self.session = session
