@@ -14,7 +14,7 @@ generous deadline (the judge itself stuck) is stopped and reported as IE.
 
 Ctrl-C (SIGINT to the process group) or SIGTERM (to the judge alone is enough: it is forwarded):
 nothing more is started, every child stops its judgment and removes its sandbox, results already
-yielded stay yielded, and the caller sees KeyboardInterrupt or `judge.cli.Terminated`.
+yielded stay yielded, and the caller sees KeyboardInterrupt or `judge.interrupts.Terminated`.
 """
 from __future__ import annotations
 
@@ -93,9 +93,9 @@ _CHILD = _ChildState()
 def _child_init(options: Options) -> None:
     """Runs first in every child. It starts with SIGINT and SIGTERM blocked (see `_Lane.submit`):
     a Ctrl-C during its imports is held until its own handlers are in place."""
-    from judge.cli import Terminated, _on_signal
+    from judge.interrupts import Terminated, on_signal
 
-    _CHILD.options, _CHILD.on_signal, _CHILD.terminated = options, _on_signal, Terminated
+    _CHILD.options, _CHILD.on_signal, _CHILD.terminated = options, on_signal, Terminated
     for signum in _SIGNALS:
         signal.signal(signum, _child_signal)
     multiprocessing.util.Finalize(None, _child_close, exitpriority=100)  # any normal exit of the child
@@ -109,9 +109,9 @@ def _child_signal(signum, frame) -> None:
         _CHILD.signalled = signum
         return
     # as the judge's own handler (KeyboardInterrupt / Terminated, redelivered out of a gc callback)
-    from judge.cli import _in_gc_callback
+    from judge.interrupts import in_gc_callback
 
-    if not _in_gc_callback(frame):
+    if not in_gc_callback(frame):
         _CHILD.signalled = signum
     _CHILD.on_signal(signum, frame)
 
@@ -188,7 +188,7 @@ def _judge_one(index: int, challenge_id: str, path: str) -> tuple:
 
 def _interrupt(signum: int) -> BaseException:
     if signum == signal.SIGTERM:
-        from judge.cli import Terminated
+        from judge.interrupts import Terminated
 
         return Terminated()
     return KeyboardInterrupt()

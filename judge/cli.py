@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import os
 import signal
 import sys
@@ -17,6 +16,7 @@ from judge.catalog import Catalog, ChallengesDir
 from judge.check_options import add_check_arguments
 from judge.config import load_defaults
 from judge.errors import JudgeError
+from judge.interrupts import Terminated, on_signal
 from judge.plugins import describe_plugins, make_plugin_manager, result_formats
 from judge.requires import require_judge_side
 from judge.scaffold import add_new_arguments, command_new
@@ -390,35 +390,6 @@ COMMANDS = {"schema": cmd_schema, "completion": cmd_completion, "exercism": cmd_
 COMMANDS.update({"serve": cmd_serve, "worker": cmd_worker})
 
 
-class Terminated(BaseException):
-    """SIGTERM, raised in the main thread so every `finally` (container removal included) runs.
-
-    A BaseException, like KeyboardInterrupt, so that hypothesis does not take it for a failing example.
-    """
-
-
-def _in_gc_callback(frame) -> bool:
-    codes = {getattr(callback, "__code__", None) for callback in gc.callbacks}
-    while frame is not None:
-        if frame.f_code in codes:
-            return True
-        frame = frame.f_back
-    return False
-
-
-def _on_signal(signum, frame):
-    """Ctrl-C is KeyboardInterrupt, SIGTERM is Terminated. The collector swallows what a gc callback
-    raises (hypothesis installs one), so a signal landing there is delivered again a moment later."""
-    if _in_gc_callback(frame):
-        timer = threading.Timer(0.05, os.kill, (os.getpid(), signum))
-        timer.daemon = True
-        timer.start()
-        return
-    if signum == signal.SIGINT:
-        raise KeyboardInterrupt
-    raise Terminated()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions: answer and exit
@@ -435,8 +406,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args = parser.parse_args(argv)
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _on_signal)
-        signal.signal(signal.SIGINT, _on_signal)  # also when started with SIGINT ignored
+        signal.signal(signal.SIGTERM, on_signal)
+        signal.signal(signal.SIGINT, on_signal)  # also when started with SIGINT ignored
     try:
         return COMMANDS[args.command](args)
     except (JudgeError, BackendUnavailable) as exc:

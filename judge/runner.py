@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 from judge.challenge import Challenge
 from judge.compare import exact
+from judge.interrupts import hypothesis_calls, raise_held
 from judge.harness import Call, Obj, Program, Property, collect_properties, load_trusted_module, seeded_rng
 from judge.render import render_program, show
 from judge.result import Finding, Result, Verdict
@@ -417,7 +418,9 @@ class Judging:
         (`ahead`), or one example at a time with the failure shrunk (None)."""
         state: dict[str, Failure | None] = {"failure": None, "fatal": None}
 
+        @hypothesis_calls
         def example(args: tuple) -> None:
+            raise_held()  # a Ctrl-C or SIGTERM that landed inside hypothesis (judge.interrupts)
             if state["fatal"] is not None:
                 raise _Stop()
             program = Program()
@@ -446,21 +449,24 @@ class Judging:
         from hypothesis import strategies as st
 
         test = self._settings(prop)(hypothesis.seed(self.seed)(given(st.tuples(*prop.strategies))(example)))
-        with contextlib.redirect_stdout(io.StringIO()):
-            try:
-                test()
-                if ahead is not None:
-                    state["failure"] = ahead.finish()
-            except (_Stop, _Abort):
-                pass
-            except hypothesis.errors.Flaky as exc:
-                if state["failure"] is None:  # a failure we did not record cannot stand
-                    return Failure(Verdict.IE, f"property {prop.name} is flaky: {type(exc).__name__}", prop.name)
-            except Exception as exc:  # noqa: BLE001 - the challenge's own code broke: the judge's fault, said so
-                if state["failure"] is None:
-                    return Failure(Verdict.IE, f"property {prop.name} failed inside the judge: "
-                                   f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}",
-                                   prop.name)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                try:
+                    test()
+                    if ahead is not None:
+                        state["failure"] = ahead.finish()
+                except (_Stop, _Abort):
+                    pass
+                except hypothesis.errors.Flaky as exc:
+                    if state["failure"] is None:  # a failure we did not record cannot stand
+                        return Failure(Verdict.IE, f"property {prop.name} is flaky: {type(exc).__name__}", prop.name)
+                except Exception as exc:  # noqa: BLE001 - the challenge's own code broke: the judge's fault, said so
+                    if state["failure"] is None:
+                        return Failure(Verdict.IE, f"property {prop.name} failed inside the judge: "
+                                       f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}",
+                                       prop.name)
+        finally:
+            raise_held()  # hypothesis has returned: what it held is raised, whatever it did meanwhile
         return state["fatal"] or state["failure"]
 
     def run_scaling(self, prop: Property) -> Failure | None:

@@ -50,9 +50,9 @@ def _slot_signal(signum, frame) -> None:
     """SIGTERM: inside a judgment, the judge's own handler (Terminated: the sandbox is removed, the
     row stays running for the next server); between judgments, a quiet exit."""
     if _SLOT.get("busy"):
-        from judge.cli import _on_signal
+        from judge.interrupts import on_signal
 
-        _on_signal(signum, frame)
+        on_signal(signum, frame)
     else:
         raise SystemExit(0)
 
