@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,27 @@ def challenge_copy(tmp_path):
         return target
 
     return copy
+
+
+def write_challenge(folder: Path, *, interface: list[str], reference: str, properties: str, spec: str,
+                    limits: str = "{cpu_seconds: 10, wall_seconds: 6, memory_mib: 256, output_kib: 64}",
+                    support: str | None = None, title: str | None = None):
+    """A small challenge folder of a test's own (indented sources are dedented), loaded."""
+    from judge.challenge import load_challenge
+
+    (folder / "wrong").mkdir(parents=True)
+    (folder / "reference.py").write_text(textwrap.dedent(reference))
+    (folder / "properties.py").write_text(textwrap.dedent(properties))
+    if support is not None:
+        (folder / "support.py").write_text(textwrap.dedent(support))
+    (folder / "spec.md").write_text(spec)
+    (folder / "challenge.yaml").write_text(textwrap.dedent(f'''
+        id: {folder.name}
+        title: {title or folder.name}
+        category: dsa
+        source_question: "test"
+        runtime: python
+        limits: {limits}
+        interface: [{", ".join(interface)}]
+    '''))
+    return load_challenge(folder)

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from judge.challenge import load_challenge
 from judge.runner import judge_submission
 from judge.sandbox.local import LocalBackend
 from judge.sandbox.session import Job, Limits, SandboxFailure
-from tests.conftest import CHALLENGES
+from tests.conftest import CHALLENGES, write_challenge
 
 LIMITS = Limits(cpu_seconds=5, wall_seconds=10, memory_mib=128, output_kib=64, frame_mib=1)
 
@@ -88,29 +87,16 @@ def test_a_reply_nobody_asked_for_is_still_refused_when_nothing_is_in_flight(tmp
         session.close()
 
 
-def _challenge(tmp_path: Path, limits: str = "{cpu_seconds: 10, wall_seconds: 6, memory_mib: 256, output_kib: 64}"):
-    folder = tmp_path / "double"
-    (folder / "wrong").mkdir(parents=True)
-    (folder / "reference.py").write_text("def double(x):\n    return 2 * x\n")
-    (folder / "properties.py").write_text(textwrap.dedent('''
+def _challenge(tmp_path: Path):
+    return write_challenge(tmp_path / "double", interface=["double"], spec="double(x) returns 2 * x.\n",
+                           reference="def double(x):\n    return 2 * x\n", properties='''
         from hypothesis import strategies as st
         from judge.harness import prop
 
         @prop(st.integers(0, 10_000), max_examples=200)
         def doubles(p, x):
             p.call("double", x)
-    '''))
-    (folder / "spec.md").write_text("double(x) returns 2 * x.\n")
-    (folder / "challenge.yaml").write_text(textwrap.dedent(f'''
-        id: double
-        title: double a number
-        category: dsa
-        source_question: "test"
-        runtime: python
-        limits: {limits}
-        interface: [double]
-    '''))
-    return load_challenge(folder)
+    ''')
 
 
 def _submission(tmp_path: Path, source: str) -> Path:

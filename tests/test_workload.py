@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from judge.sandbox import protocol
-from tests.conftest import CHALLENGES, SUBMISSIONS
+from tests.conftest import CHALLENGES, SUBMISSIONS, write_challenge
 
 
 class Cache:
@@ -71,8 +71,6 @@ def test_a_workload_whose_only_difference_is_an_exception_subclass_passes(tmp_pa
     from judge.runner import judge_submission
     from judge.sandbox.local import LocalBackend
 
-    folder = tmp_path / "keyed"
-    (folder / "wrong").mkdir(parents=True)
     source = textwrap.dedent('''
         class Cache:
             def __init__(self):
@@ -84,35 +82,26 @@ def test_a_workload_whose_only_difference_is_an_exception_subclass_passes(tmp_pa
                     raise KeyError(key)
                 return self.data.get(key, -1)
     ''')
-    (folder / "reference.py").write_text(source)
-    (folder / "support.py").write_text(textwrap.dedent('''
+    folder = tmp_path / "keyed"
+    challenge = write_challenge(folder, interface=["Cache"], reference=source, title="a keyed cache",
+                                limits="{cpu_seconds: 10, wall_seconds: 20, memory_mib: 256, output_kib: 64}",
+                                spec="Cache: get raises KeyError for a negative key. Limits: 10 s CPU, 256 MiB.\n",
+                                support='''
         import random
         def operations(n, seed):
             rng = random.Random(seed)
             for step in range(n):
                 yield ("put", (step % 50, 1)) if step % 3 else ("get", (rng.randrange(-5, 60),))
-    '''))
-    (folder / "properties.py").write_text(textwrap.dedent('''
+    ''', properties='''
         from judge.harness import scaling
         @scaling(ratio=50)
         def many(p, rng):
             p.workload(p.new("Cache"), "operations", 20_000, 7)
-    '''))
-    (folder / "spec.md").write_text("Cache: get raises KeyError for a negative key. Limits: 10 s CPU, 256 MiB.\n")
-    (folder / "challenge.yaml").write_text(textwrap.dedent('''
-        id: keyed
-        title: a keyed cache
-        category: dsa
-        source_question: "test"
-        runtime: python
-        limits: {cpu_seconds: 10, wall_seconds: 20, memory_mib: 256, output_kib: 64}
-        interface: [Cache]
-    '''))
+    ''')
     subclass = tmp_path / "subclass.py"
     subclass.write_text(source.replace("raise KeyError(key)", "raise Missing(key)") + "\nclass Missing(KeyError):\n    pass\n")
     other = tmp_path / "other.py"
     other.write_text(source.replace("raise KeyError(key)", "raise IndexError(key)"))
-    challenge = load_challenge(folder)
     assert judge_submission(challenge, subclass, LocalBackend(), seed=1).verdict.value == "AC"
     result = judge_submission(challenge, other, LocalBackend(), seed=1)
     assert result.verdict.value == "WA" and "expected KeyError, got IndexError" in result.message
