@@ -15,11 +15,10 @@ if TYPE_CHECKING:
 # Examples sent ahead of their verdicts (see Ahead): the bytes in flight stay well under a pipe's
 # 64 KiB, so a send never blocks on a busy worker.
 AHEAD_BYTES = 32 * 1024
-# How many examples may be drawn before the sandbox is up: none beyond the first. Drawing more
-# meanwhile hid the container start (0.3 s), but a Ctrl-C or SIGTERM landing then left the
-# container running past the judge's exit in 6 of 10 runs of test_faults' interrupt test (0 of 10
-# with the judge waiting); until that is understood, the judge waits.
-AHEAD_EXAMPLES = 0
+# How many examples may be drawn (and their references run) before the sandbox is up: this hides
+# the container's start (about 0.3 s). A Ctrl-C or SIGTERM landing meanwhile, mostly inside
+# hypothesis, waits for the judge's own code (judge.interrupts).
+AHEAD_EXAMPLES = 256
 
 
 @dataclass
