@@ -6,7 +6,8 @@ expected, so an author can fix it without reading judge code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -59,8 +60,15 @@ class Challenge:
     path: Path
     forbidden_imports: tuple[str, ...] = ()
     forbidden_names: tuple[str, ...] = ()
-    wrong: tuple[WrongSubmission, ...] = field(default=())
     exact_exceptions: bool = False  # `exceptions: exact`: a subclass of the reference's exception is WA
+
+    @cached_property
+    def wrong(self) -> tuple[WrongSubmission, ...]:
+        """The known-wrong submissions in wrong/, each with the verdict it must get. Read when first
+        asked for (`judge check`, the catalog tests): listing and judging never need the ~400 files.
+        Raises ChallengeError for one without its '# expect: VERDICT' line."""
+        return tuple(WrongSubmission(path, *read_expected_verdict(path))
+                     for path in sorted((self.path / "wrong").glob("*.py")) if path.is_file())
 
     @property
     def spec(self) -> str:
@@ -169,13 +177,9 @@ def load_challenge(folder: Path) -> Challenge:
     for missing in REQUIRED_FILES:
         if not (folder / missing).is_file():
             raise ChallengeError(f"{folder}: missing {missing}")
-    wrong = tuple(
-        WrongSubmission(path, *read_expected_verdict(path))
-        for path in sorted((folder / "wrong").glob("*.py")) if path.is_file()
-    )
     return Challenge(
         id=cid, title=title, category=category, source_question=source_question, runtime=runtime, limits=limits,
-        interface=interface, path=folder, wrong=wrong,
+        interface=interface, path=folder,
         forbidden_imports=_names(constraints, "forbidden_imports", cwhere, ()),
         forbidden_names=_names(constraints, "forbidden_names", cwhere, ()),
         exact_exceptions=exceptions == "exact",

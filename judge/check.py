@@ -2,7 +2,8 @@
 
 Checks, in order (names as they appear in the text, JSON and JUnit renderings):
 
-    yaml                challenge.yaml loads and validates (judge.challenge.load_challenge)
+    yaml                challenge.yaml loads and validates (judge.challenge.load_challenge), and
+                        every wrong/*.py declares its verdict
     spec_interface      spec.md names every interface symbol
     reference_accepted  reference.py, judged as a submission, is AC under every seed
     wrong_verdicts      every wrong/*.py gets exactly the verdict its `# expect:` line declares
@@ -213,6 +214,7 @@ def check_folder(folder: Path, backend, **options) -> CheckReport:
     folder = Path(folder)
     try:
         challenge = load_challenge(folder)
+        challenge.wrong  # read (and each `# expect:` line checked) up front, as part of this check
     except ChallengeError as exc:
         report = CheckReport(folder.name, str(folder))
         report.checks.append(CheckResult("yaml", False, str(exc)))

@@ -64,8 +64,15 @@ def _model_yaml() -> str:
 def test_wrong_submission_must_declare_its_verdict(challenge_copy):
     folder = challenge_copy("lru_cache")
     (folder / "wrong" / "undeclared.py").write_text("class LRUCache: pass\n")
+    challenge = load_challenge(folder)  # judging it needs no wrong/ file: they are read when asked for
     with pytest.raises(ChallengeError, match="no '# expect: VERDICT' line"):
-        load_challenge(folder)
+        challenge.wrong
+    from judge.check import check_folder
+    from judge.sandbox.local import LocalBackend
+
+    report = check_folder(folder, LocalBackend())  # `judge check` says so first, judging nothing
+    assert not report.checks[0].passed and "undeclared.py: no '# expect: VERDICT' line" in report.checks[0].details
+    assert all(check.skipped for check in report.checks[1:])
 
 
 def test_profiles_and_the_id_pattern_are_written_once():
