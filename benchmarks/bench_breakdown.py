@@ -20,6 +20,7 @@ judge's own functions (nothing is changed, only timed):
                             what the worker had not answered when the judge needed it)
   scaling properties        the big timed programs, end to end
   teardown                  closing the session (container removal)
+  process exit              from the command's return (verdict printed) to the process's end
 
 and the whole `judge run` process timed from outside, next to `python3 -c pass`. Not a test:
 the figures depend on the machine.
@@ -48,6 +49,16 @@ def wall(argv: list[str]) -> float:
     started = time.perf_counter()
     subprocess.run(argv, check=False, capture_output=True, cwd=ROOT)
     return time.perf_counter() - started
+
+
+def exit_seconds(python: str, args: list[str]) -> float:
+    """How long the `judge` process takes to exit once its command has returned (the verdict is out)."""
+    code = (f"import sys, time; sys.argv = {['judge', *args]!r}; from judge.cli import main; rc = main(); "
+            "sys.stderr.write(f'RETURNED {time.time()!r}\\n'); sys.exit(rc)")
+    done = subprocess.run([python, "-c", code], check=False, capture_output=True, text=True, cwd=ROOT)
+    ended = time.time()
+    returned = [line for line in done.stderr.splitlines() if line.startswith("RETURNED ")]
+    return ended - float(returned[-1].split()[1])
 
 
 class Timers:
@@ -139,6 +150,7 @@ def main() -> None:
     command = [python, "-m", "judge.cli", "run", "challenge", args.challenge, str(submission), "--sandbox", args.sandbox]
     whole = [wall(command) for _ in range(args.repeat)]
     local = [wall(command[:-1] + ["local"]) for _ in range(args.repeat)] if args.sandbox != "local" else whole
+    exits = [exit_seconds(python, command[3:]) for _ in range(args.repeat)]
     timers = Timers()
     install(timers)
     one_judgment(args.challenge, submission, args.sandbox, timers)  # warm: image built, caches filled
@@ -154,6 +166,7 @@ def main() -> None:
         row("judge run (whole process, local)", local)
     print("phases")
     row("process start + imports", imports)
+    row("process exit, after the verdict", exits)
     for name in runs[0]:
         if name.startswith("verdict"):
             print(f"  {name}")

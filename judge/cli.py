@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -391,6 +392,26 @@ COMMANDS.update({"serve": cmd_serve, "worker": cmd_worker})
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The `judge` command. Called with no `argv` (the console script, `python -m judge`), the
+    process exits right after it returns; see `_exit_without_collecting`."""
+    try:
+        return _main(argv)
+    finally:
+        if argv is None:
+            _exit_without_collecting()
+
+
+def _exit_without_collecting() -> None:
+    """Leave the run's cyclic garbage to the operating system. A judgment leaves about 90,000
+    objects in reference cycles (mostly hypothesis' engine state), and the interpreter's shutdown
+    collected them: 0.3 to 0.6 s after the verdict was printed, a third of a whole `judge run`.
+    Freezing moves every object out of the collector's reach; the rest of the exit is unchanged
+    (atexit handlers, flushing stdout and stderr, waiting for non-daemon threads). Files the judge
+    writes are closed where they are written, never left to the collector."""
+    gc.freeze()
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions: answer and exit
         from judge.completion import complete

@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 import pytest
 
-from conftest import SUBMISSIONS
+from conftest import CHALLENGES, SUBMISSIONS
 
 
 def test_list_shows_the_catalog(judge_cli):
@@ -45,14 +46,21 @@ def test_hook_tracing_env_var(monkeypatch, judge_cli):
 
 
 def test_json_output_is_one_document_and_nothing_else(tmp_path):
+    # a separate process: the command's own exit (which leaves cyclic garbage to the OS) loses nothing
     proc = subprocess.run([sys.executable, "-m", "judge.cli", "run", "challenge", "lru_cache",
                            str(SUBMISSIONS / "lru_ok.py"), "--json", "--sandbox", "local", "--max-examples", "20",
-                           "--seed", "4"], capture_output=True, text=True, timeout=120)
+                           "--seed", "4", "--junitxml", str(tmp_path / "ok.xml")], capture_output=True, text=True,
+                          timeout=120)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["verdict"] == "AC" and data["schema"] == 1 and data["seed"] == 4
     assert set(data) >= {"challenge", "message", "property", "counterexample", "expected", "actual", "traceback",
                          "examples", "cpu_seconds", "wall_seconds", "peak_memory_mib", "sandbox"}
+    assert ElementTree.parse(tmp_path / "ok.xml").getroot().find(".//testcase") is not None
+    wrong = subprocess.run([sys.executable, "-m", "judge", "run", "challenge", "lru_cache",
+                            str(CHALLENGES / "lru_cache" / "wrong" / "evicts_most_recent.py"), "--json", "--sandbox",
+                            "local", "--seed", "4"], capture_output=True, text=True, timeout=120)
+    assert wrong.returncode == 1 and json.loads(wrong.stdout)["verdict"] == "WA", wrong.stderr
 
 
 @pytest.mark.parametrize("args, words", [
