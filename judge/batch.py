@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from judge.backends import close_backend, open_backend, remove_leftovers, remove_leftovers_of
+from judge.interrupts import Terminated, exception_for, in_gc_callback, on_signal
 from judge.result import Result, Verdict
 
 STOP_GRACE_S = 20.0  # how long a stopped child may take to remove its sandbox before it is killed
@@ -84,7 +85,6 @@ class _ChildState:
         self.challenges: dict[str, object] = {}
         self.busy = False  # inside a judgment: a signal raises there, so every `finally` runs
         self.signalled = 0  # the first SIGINT/SIGTERM; later ones are ignored (cleanup runs to the end)
-        self.on_signal = self.terminated = None
 
 
 _CHILD = _ChildState()
@@ -93,9 +93,7 @@ _CHILD = _ChildState()
 def _child_init(options: Options) -> None:
     """Runs first in every child. It starts with SIGINT and SIGTERM blocked (see `_Lane.submit`):
     a Ctrl-C during its imports is held until its own handlers are in place."""
-    from judge.interrupts import Terminated, on_signal
-
-    _CHILD.options, _CHILD.on_signal, _CHILD.terminated = options, on_signal, Terminated
+    _CHILD.options = options
     for signum in _SIGNALS:
         signal.signal(signum, _child_signal)
     multiprocessing.util.Finalize(None, _child_close, exitpriority=100)  # any normal exit of the child
@@ -109,11 +107,9 @@ def _child_signal(signum, frame) -> None:
         _CHILD.signalled = signum
         return
     # as the judge's own handler (KeyboardInterrupt / Terminated, redelivered out of a gc callback)
-    from judge.interrupts import in_gc_callback
-
     if not in_gc_callback(frame):
         _CHILD.signalled = signum
-    _CHILD.on_signal(signum, frame)
+    on_signal(signum, frame)
 
 
 def _child_close() -> None:
@@ -175,7 +171,7 @@ def _judge_one(index: int, challenge_id: str, path: str) -> tuple:
         if _CHILD.signalled:
             return ("interrupted", index, _CHILD.signalled)
         result = _judge(challenge_id, path)
-    except (KeyboardInterrupt, _CHILD.terminated or KeyboardInterrupt):
+    except (KeyboardInterrupt, Terminated):
         _CHILD.busy = False  # from here on a signal is only noted: the cleanup runs to its end
         _child_close()
         return ("interrupted", index, _CHILD.signalled or signal.SIGINT)
@@ -185,13 +181,6 @@ def _judge_one(index: int, challenge_id: str, path: str) -> tuple:
 
 
 # -- the parent side --------------------------------------------------------------------------
-
-def _interrupt(signum: int) -> BaseException:
-    if signum == signal.SIGTERM:
-        from judge.interrupts import Terminated
-
-        return Terminated()
-    return KeyboardInterrupt()
 
 
 def _exit_text(code: int | None) -> str:
@@ -263,20 +252,17 @@ class _Lane:
             reply = future.result()
         except cf.BrokenExecutor:
             reply = ("died",)
-        except KeyboardInterrupt:  # a signal that reached the child outside its judgment
-            reply = ("interrupted", self.index, signal.SIGINT)
-        except Exception as exc:  # noqa: BLE001 - Terminated likewise, or a reply that could not be sent
-            if type(exc).__name__ == "Terminated":
-                reply = ("interrupted", self.index, signal.SIGTERM)
-            else:
-                reply = ("error", f"{type(exc).__name__}: {exc}")
+        except (KeyboardInterrupt, Terminated) as exc:  # a signal that reached the child outside its judgment
+            reply = ("interrupted", self.index, signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
+        except Exception as exc:  # noqa: BLE001 - a reply that could not be sent
+            reply = ("error", f"{type(exc).__name__}: {exc}")
         overran = self.stop_sent is not None
         if overran or reply[0] == "died":
             self.discard()  # a child the watchdog signalled takes no further item
         if reply[0] == "result":
             return Judged(self.index, Result.from_dict(json.loads(reply[2])), reply[3])
         if reply[0] == "interrupted" and not overran:
-            raise _interrupt(reply[2])
+            raise exception_for(reply[2])
         if overran:
             message = (f"the judgment took longer than {self.deadline - self.started:g} s and was stopped "
                        "(the judge itself was stuck)")

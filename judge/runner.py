@@ -451,20 +451,19 @@ class Judging:
         test = self._settings(prop)(hypothesis.seed(self.seed)(given(st.tuples(*prop.strategies))(example)))
         try:
             with contextlib.redirect_stdout(io.StringIO()):
-                try:
-                    test()
-                    if ahead is not None:
-                        state["failure"] = ahead.finish()
-                except (_Stop, _Abort):
-                    pass
-                except hypothesis.errors.Flaky as exc:
-                    if state["failure"] is None:  # a failure we did not record cannot stand
-                        return Failure(Verdict.IE, f"property {prop.name} is flaky: {type(exc).__name__}", prop.name)
-                except Exception as exc:  # noqa: BLE001 - the challenge's own code broke: the judge's fault, said so
-                    if state["failure"] is None:
-                        return Failure(Verdict.IE, f"property {prop.name} failed inside the judge: "
-                                       f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}",
-                                       prop.name)
+                test()
+                if ahead is not None:
+                    state["failure"] = ahead.finish()
+        except (_Stop, _Abort):
+            pass
+        except hypothesis.errors.Flaky as exc:
+            if state["failure"] is None:  # a failure we did not record cannot stand
+                return Failure(Verdict.IE, f"property {prop.name} is flaky: {type(exc).__name__}", prop.name)
+        except Exception as exc:  # noqa: BLE001 - the challenge's own code broke: the judge's fault, said so
+            if state["failure"] is None:
+                return Failure(Verdict.IE, f"property {prop.name} failed inside the judge: "
+                               f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}",
+                               prop.name)
         finally:
             raise_held()  # hypothesis has returned: what it held is raised, whatever it did meanwhile
         return state["fatal"] or state["failure"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,4 @@ def test_sigterm_ends_the_judgment_wherever_it_lands(tmp_path, judge_handlers, m
 
 
 def test_the_judges_own_code_is_not_inside_hypothesis():
-    import sys
-
     assert not inside_hypothesis(sys._getframe())
